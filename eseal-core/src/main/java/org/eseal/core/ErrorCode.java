@@ -1,0 +1,38 @@
+package org.eseal.core;
+
+/**
+ * Machine-readable reason of an {@link ESealException}. Codes are stable: callers may switch on
+ * them and log them; new codes may be added in later versions.
+ */
+public enum ErrorCode {
+  /** A unified social credit code is malformed or its check character is wrong (GB 32100). */
+  INVALID_CREDIT_CODE,
+  /** The input is not a PDF at all (no header, or not a PDF structure). */
+  NOT_A_PDF,
+  /** The PDF ends early: no trailer, no startxref, or a stream runs past the end. */
+  TRUNCATED_PDF,
+  /** The PDF's cross-reference data is broken and the file already holds a signature. */
+  BROKEN_XREF,
+  /** A DocMDP certification with P=1 forbids any change to the document. */
+  CERTIFICATION_FORBIDS_CHANGES,
+  /** The document's permissions forbid signing and no owner password was given. */
+  PERMISSION_DENIED,
+  /** The document is encrypted in a way that cannot be opened with what was given. */
+  ENCRYPTED_PDF,
+  /** The document uses a feature whose sealing policy says no (XFA forms, for instance). */
+  UNSUPPORTED_BY_POLICY,
+  /** The keyword anchor was not found in the document's text. */
+  KEYWORD_NOT_FOUND,
+  /** The requested page or position lies outside the document or the page's visible area. */
+  INVALID_PLACEMENT,
+  /** A key store, key or certificate could not be read or used. */
+  KEY_ERROR,
+  /** A seal or seal structure is malformed or its maker's signature does not verify. */
+  INVALID_SEAL,
+  /** Signing failed for a reason not covered by a more specific code. */
+  SIGNING_FAILED,
+  /** Reading or writing a file failed. */
+  IO_ERROR,
+  /** The verifier could not process the document (a structure error). */
+  VERIFICATION_ERROR
+}
