@@ -1,0 +1,183 @@
+package org.eseal.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import org.eseal.core.ESealException;
+import org.eseal.core.ErrorCode;
+import org.eseal.core.Seal;
+import org.eseal.core.SealImage;
+import org.eseal.core.SealKind;
+import org.eseal.core.image.SealImages;
+import org.eseal.core.image.SealRenderer;
+import org.eseal.core.image.SealSpec;
+import org.eseal.core.report.DocumentReport;
+import org.eseal.core.report.Indication;
+import org.eseal.pdf.PdfSealer;
+import org.eseal.pdf.PdfVerifier;
+import org.eseal.pdf.SampleContract;
+import org.eseal.pdf.SealPlacement;
+import org.eseal.pdf.SealResult;
+import org.eseal.sandbox.Registration;
+import org.eseal.sandbox.Sandbox;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eseal demo}: the whole job on the embedded sandbox, from company registration to a
+ * verified sealed contract.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the sandbox platform in-process, register a sample company (its e-licence and"
+          + " official seal are issued together), seal a contract and verify it.",
+      "Without FILE.pdf a two-page bilingual purchase contract is generated."
+    })
+final class DemoCommand implements Callable<Integer> {
+  static final String COMPANY_NAME = "杭州示例科技有限公司";
+  static final String COMPANY_CODE = "91330106MA2B3C4D5D";
+  static final String SELLER_NAME = "上海样例贸易有限公司";
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--out",
+      defaultValue = "eseal-demo",
+      paramLabel = "DIR",
+      description = "Where the results go (default: ${DEFAULT-VALUE}).")
+  Path outDir;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.pdf", description = "PDF to seal.")
+  Path input;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Files.createDirectories(outDir);
+
+    try (Sandbox sandbox = Sandbox.start()) {
+      out.println("1. Sandbox platform started in-process.");
+
+      SealRenderer renderer = SealRenderer.standard();
+      SealImage image =
+          renderer.render(new SealSpec(COMPANY_NAME, SealKind.OFFICIAL, "3301060000001"));
+      Registration registration = sandbox.registerCompany(COMPANY_NAME, COMPANY_CODE, image);
+      Seal seal = registration.officialSeal().seal();
+      out.printf(
+          "2. Registered %s (unified social credit code %s, checked).%n",
+          registration.organization().name(), registration.organization().creditCode());
+      out.printf(
+          "   E-licence %s and official seal %s issued together.%n",
+          registration.licence().licenceNumber(), seal.id());
+
+      Path document = input;
+      if (document == null) {
+        document = outDir.resolve("contract.pdf");
+        SampleContract.write(
+            document, registration.organization(), SELLER_NAME, LocalDate.now(ZoneId.of("+8")));
+        out.println("3. Generated a two-page bilingual purchase contract: " + document);
+      } else {
+        out.println("3. Using " + document);
+      }
+
+      Path sealed = outDir.resolve(sealedName(document));
+      PdfSealer sealer =
+          PdfSealer.builder()
+              .signer(registration.officialSeal().signer())
+              .seal(seal)
+              .reason("合同签署 Contract signing")
+              .location("杭州 Hangzhou")
+              .build();
+      SealResult result = sealWhereItBelongs(sealer, document, sealed);
+      out.printf("4. Sealed page %d: %s%n", result.page(), sealed);
+      result.warnings().forEach(w -> out.println("   warning: " + w));
+
+      exportSeal(registration, sandbox);
+      DocumentReport report =
+          PdfVerifier.builder().trustAnchors(sandbox.trustAnchors()).build().verify(sealed);
+      writeAtomically(outDir.resolve("report.json"), report.toJson());
+      out.println("5. Verified against the sandbox trust anchors:");
+      out.println();
+      out.println(report.toText());
+      out.println();
+      out.println("Results in " + outDir.toAbsolutePath() + ":");
+      out.println("  " + sealed.getFileName() + ", seal.png, report.json, seal.p12 (+ .pass),"
+          + " seal.ses, trust.pem");
+      out.println("Go on with any PDF:");
+      out.printf("  eseal seal --key %s --page 1 --x 120 --y 200 in.pdf out.pdf%n",
+          outDir.resolve("seal.p12"));
+      out.printf("  eseal verify --trust %s out.pdf%n", outDir.resolve("trust.pem"));
+      return report.indication() == Indication.PASSED ? Main.EXIT_OK : Main.EXIT_INVALID;
+    }
+  }
+
+  /** The generated contract has an anchor; any other PDF gets the seal on its first page. */
+  private static SealResult sealWhereItBelongs(PdfSealer sealer, Path document, Path sealed) {
+    try {
+      return sealer.seal(document, sealed, SealPlacement.keyword(SampleContract.PARTY_A_ANCHOR));
+    } catch (ESealException e) {
+      if (e.code() != ErrorCode.KEYWORD_NOT_FOUND) {
+        throw e;
+      }
+      return sealer.seal(document, sealed, SealPlacement.at(1, 40, 40));
+    }
+  }
+
+  private void exportSeal(Registration registration, Sandbox sandbox) throws IOException {
+    Seal seal = registration.officialSeal().seal();
+    SealImages.writePng(seal.image(), outDir.resolve("seal.png"));
+    char[] password = newPassword();
+    writeAtomically(outDir.resolve("seal.p12"), registration.officialSeal().toPkcs12(password));
+    Path passFile = outDir.resolve("seal.p12.pass");
+    writeAtomically(passFile, (new String(password) + "\n").getBytes(StandardCharsets.UTF_8));
+    restrictToOwner(passFile);
+    writeAtomically(outDir.resolve("seal.ses"), seal.structure().encoded());
+    sandbox.trustAnchors().writePem(outDir.resolve("trust.pem"));
+  }
+
+  private static String sealedName(Path document) {
+    return SealCommand.siblingWithSuffix(document.getFileName(), "-sealed.pdf").toString();
+  }
+
+  private static char[] newPassword() {
+    byte[] random = new byte[12];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random).toCharArray();
+  }
+
+  private static void restrictToOwner(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the directory's own permissions apply.
+    }
+  }
+
+  private static void writeAtomically(Path file, String text) throws IOException {
+    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".eseal-", ".tmp");
+    try {
+      Files.write(temp, bytes);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.eseal.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.eseal.core.report.DocumentReport;
+import org.eseal.core.report.Indication;
+import org.eseal.core.trust.TrustAnchors;
+import org.eseal.pdf.PdfVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code eseal verify}: verifies every signature of a PDF. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verify every signature and seal of a PDF and print a report.",
+      "Exit code 0: PASSED; 1: FAILED or INDETERMINATE; 2: the file could not be read."
+    })
+final class VerifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--trust",
+      paramLabel = "FILE.pem",
+      description = "Trust anchors (PEM certificates). Without it no chain is trusted.")
+  Path trust;
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  @Parameters(index = "0", paramLabel = "FILE.pdf")
+  Path input;
+
+  @Override
+  public Integer call() {
+    PdfVerifier.Builder builder = PdfVerifier.builder();
+    if (trust != null) {
+      builder.trustAnchors(TrustAnchors.readPem(trust));
+    }
+    DocumentReport report = builder.build().verify(input);
+    spec.commandLine().getOut().println(json ? report.toJson() : report.toText());
+    return report.indication() == Indication.PASSED ? Main.EXIT_OK : Main.EXIT_INVALID;
+  }
+}
