@@ -1,0 +1,112 @@
+package org.eseal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void demo_noArguments_passesAndLeavesResults() {
+    Path demo = dir.resolve("eseal-demo");
+
+    int exit = run("demo", "--out", demo.toString());
+
+    assertEquals(0, exit, out + "\n" + err);
+    assertTrue(out.toString().contains("PASSED"), out.toString());
+    for (String name :
+        List.of("contract-sealed.pdf", "seal.png", "report.json", "seal.p12", "seal.p12.pass",
+            "seal.ses", "trust.pem")) {
+      assertTrue(Files.isRegularFile(demo.resolve(name)), name + " missing");
+    }
+  }
+
+  @Test
+  void sealThenVerify_withDemoSeal_exitCodes() throws Exception {
+    Path demo = dir.resolve("eseal-demo");
+    assertEquals(0, run("demo", "--out", demo.toString()), err.toString());
+    Path in = demo.resolve("contract.pdf");
+    Path sealed = dir.resolve("out.pdf");
+
+    int sealExit = run("seal", "--key", demo.resolve("seal.p12").toString(), "--page", "1",
+        "--x", "120", "--y", "200", in.toString(), sealed.toString());
+    int verifyExit = run("verify", "--trust", demo.resolve("trust.pem").toString(),
+        sealed.toString());
+    int untrustedExit = run("verify", sealed.toString());
+
+    assertEquals(0, sealExit, err.toString());
+    assertEquals(0, verifyExit, out.toString());
+    assertEquals(1, untrustedExit, "no trust anchors: the chain cannot be trusted");
+  }
+
+  @Test
+  void verify_tamperedFile_exitsOne() throws Exception {
+    Path demo = dir.resolve("eseal-demo");
+    assertEquals(0, run("demo", "--out", demo.toString()), err.toString());
+    Path sealed = demo.resolve("contract-sealed.pdf");
+    byte[] bytes = Files.readAllBytes(sealed);
+    bytes[200] ^= 0x01;
+    Path tampered = dir.resolve("tampered.pdf");
+    Files.write(tampered, bytes);
+
+    int exit = run("verify", "--json", "--trust", demo.resolve("trust.pem").toString(),
+        tampered.toString());
+
+    assertEquals(1, exit);
+    assertTrue(out.toString().contains("FAILED"), out.toString());
+  }
+
+  @Test
+  void seal_notAPdf_exitsTwoAndWritesNothing() throws Exception {
+    Path demo = dir.resolve("eseal-demo");
+    assertEquals(0, run("demo", "--out", demo.toString()), err.toString());
+    Path bogus = dir.resolve("bogus.pdf");
+    Files.write(bogus, "hello, not a pdf".getBytes(StandardCharsets.UTF_8));
+    Path target = dir.resolve("never.pdf");
+
+    int exit = run("seal", "--key", demo.resolve("seal.p12").toString(), "--page", "1",
+        "--x", "50", "--y", "50", bogus.toString(), target.toString());
+
+    assertEquals(2, exit);
+    assertTrue(err.toString().contains("NOT_A_PDF"), err.toString());
+    assertFalse(Files.exists(target));
+    try (Stream<Path> left = Files.list(dir)) {
+      assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+    }
+  }
+
+  @Test
+  void seal_missingPosition_isUsageError() {
+    assertEquals(2, run("seal", "--key", "x.p12", "in.pdf", "out.pdf"));
+  }
+
+  @Test
+  void sealImage_writesPng() throws Exception {
+    Path png = dir.resolve("seal.png");
+
+    int exit = run("seal-image", "--name", "杭州示例科技有限公司", "--kind", "CONTRACT", png.toString());
+
+    assertEquals(0, exit, err.toString());
+    byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
+    assertEquals((byte) 0x89, head[0]);
+    assertEquals('P', head[1]);
+  }
+}
