@@ -8,15 +8,17 @@ import org.eseal.core.SealImage;
  *
  * <p>Every character is taken from the CJK font shipped inside this library and drawn as a filled
  * outline; fonts installed on the machine are never used. With every rendering hint fixed, the same
- * {@link SealSpec} gives the same pixels on every machine running the same Java runtime. Rendering
- * works without a display.
+ * {@link SealSpec} gives the same pixels on every machine running the same Java runtime. Only
+ * off-screen images are drawn, so no display is needed: where none is configured, Java runs
+ * headless by itself. A {@code DISPLAY} naming an unreachable X server still makes Java try to
+ * connect; set {@code java.awt.headless=true} on such machines.
  *
  * <p>The size is that of the round seal, 42 mm across by default. An oval seal is 40/42 of it wide
  * and 30/42 of it high (40 by 30 mm by default); a square seal is half of it on each side. The
  * picture is red on a transparent background.
  *
- * <p>Instances are immutable and thread-safe. Rendering a 42 mm seal at 600 dpi takes some tens of
- * milliseconds and about 4 MB of memory for the pixels; the first call also reads the font.
+ * <p>Instances are immutable and thread-safe. Rendering a 42 mm seal at 600 dpi takes about a tenth
+ * of a second and 4 MB of memory for the pixels; the first call also reads the 4 MB font.
  */
 public final class SealRenderer {
   /** Diameter of a standard round company seal. */
