@@ -128,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
   /** The generated contract has an anchor; any other PDF gets the seal on its first page. */
   private static SealResult sealWhereItBelongs(PdfSealer sealer, Path document, Path sealed) {
     try {
-      return sealer.seal(document, sealed, SealPlacement.keyword(SampleContract.PARTY_A_ANCHOR));
+      return sealer.seal(document, sealed, SealPlacement.keyword(SampleContract.PARTY_A_ANCHOR, SealPlacement.Occurrence.FIRST));
     } catch (ESealException e) {
       if (e.code() != ErrorCode.KEYWORD_NOT_FOUND) {
         throw e;

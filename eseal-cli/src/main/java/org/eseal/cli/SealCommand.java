@@ -94,7 +94,7 @@ final class SealCommand implements Callable<Integer> {
   public Integer call() {
     SoftwareSigner signer = SoftwareSigner.fromPkcs12(keyStore, readPassword());
     SesSeal seal = SesSeal.decode(readFile(sealFile(), "seal structure"));
-    PdfSealer.Builder builder = PdfSealer.builder().signer(signer).sealStructure(seal);
+    PdfSealer.Builder builder = PdfSealer.builder().signer(signer).sealImage(seal.picture()).sealStructure(seal.encoded());
     if (reason != null) {
       builder.reason(reason);
     }
@@ -106,7 +106,7 @@ final class SealCommand implements Callable<Integer> {
     }
     SealPlacement placement =
         where.keyword != null
-            ? SealPlacement.keyword(where.keyword)
+            ? SealPlacement.keyword(where.keyword, SealPlacement.Occurrence.FIRST)
             : SealPlacement.at(where.position.page, where.position.xMm, where.position.yMm);
 
     SealResult result = builder.build().seal(input, output, placement);

@@ -39,7 +39,7 @@ public final class SealAContract {
 
       Path sealed = directory.resolve("contract-sealed.pdf");
       PdfSealer sealer = PdfSealer.builder().signer(official.signer()).seal(official.seal()).build();
-      sealer.seal(contract, sealed, SealPlacement.keyword(SampleContract.PARTY_A_ANCHOR));
+      sealer.seal(contract, sealed, SealPlacement.keyword(SampleContract.PARTY_A_ANCHOR, SealPlacement.Occurrence.FIRST));
 
       return PdfVerifier.builder().trustAnchors(sandbox.trustAnchors()).build().verify(sealed);
     }
