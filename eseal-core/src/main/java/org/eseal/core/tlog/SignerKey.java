@@ -59,7 +59,7 @@ public final class SignerKey {
     if (!skey.startsWith(PREFIX)) {
       throw VerifierKey.malformed("a signer key starts with " + PREFIX);
     }
-    String[] parts = skey.substring(PREFIX.length()).split("\\+", -1);
+    String[] parts = skey.substring(PREFIX.length()).split("\\+", 3);
     if (parts.length != 3) {
       throw VerifierKey.malformed("a signer key has five parts separated by '+'");
     }

@@ -43,7 +43,7 @@ public final class VerifierKey {
    */
   public static VerifierKey parse(String vkey) {
     Objects.requireNonNull(vkey, "vkey");
-    String[] parts = vkey.split("\\+", -1);
+    String[] parts = vkey.split("\\+", 3);
     if (parts.length != 3) {
       throw malformed("a verifier key has three parts separated by '+'");
     }
