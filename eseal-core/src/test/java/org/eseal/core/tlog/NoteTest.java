@@ -198,6 +198,21 @@ final class NoteTest {
     assertCode(ErrorCode.INVALID_NOTE_SIGNATURE, () -> tampered.verify(List.of(parsed)));
   }
 
+  @Test
+  void verifierKey_ofJdkEd25519Key_verifiesItsSignatures() throws Exception {
+    java.security.KeyPair pair =
+        java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    VerifierKey key = VerifierKey.of(KeyType.ED25519, "jdk.example", pair.getPublic());
+    java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+    signer.initSign(pair.getPrivate());
+    signer.update("jdk\n".getBytes(StandardCharsets.UTF_8));
+    NoteSignature line = NoteSignature.of(key.name(), key.keyId(), signer.sign());
+    assertTrue(new Note("jdk\n", List.of(line)).verify(List.of(key)).signedBy(key));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> VerifierKey.of(KeyType.SM2_SM3, "jdk.example", pair.getPublic()));
+  }
+
   static void assertCode(ErrorCode code, Runnable action) {
     ESealException e = assertThrows(ESealException.class, action::run);
     assertEquals(code, e.code(), e.getMessage());
