@@ -42,5 +42,25 @@ public enum ErrorCode {
   /** No seal with the given id is known to the platform. */
   UNKNOWN_SEAL,
   /** An e-licence is malformed or the platform's signature on it does not verify. */
-  INVALID_LICENCE
+  INVALID_LICENCE,
+  /** A Merkle inclusion or consistency proof does not verify (RFC 9162 2.1.3.2, 2.1.4.2). */
+  INVALID_MERKLE_PROOF,
+  /** A signed note, verifier key or signer key breaks the C2SP signed-note format. */
+  MALFORMED_NOTE,
+  /** A signature from a trusted key on a signed note does not verify. */
+  INVALID_NOTE_SIGNATURE,
+  /** No trusted key signed the note (unknown signers are ignored). */
+  UNTRUSTED_NOTE,
+  /** A checkpoint body breaks the C2SP tlog-checkpoint format. */
+  MALFORMED_CHECKPOINT,
+  /** A witness policy breaks the C2SP tlog-policy format. */
+  MALFORMED_POLICY,
+  /** The verified cosignatures do not satisfy the witness policy's quorum. */
+  QUORUM_NOT_MET,
+  /** An offline proof breaks the C2SP tlog-proof format. */
+  MALFORMED_TLOG_PROOF,
+  /** Two checkpoints of one log are inconsistent: a fork (split view) or a rollback. */
+  SPLIT_VIEW,
+  /** A ledger event is malformed, wrongly chained or wrongly signed. */
+  INVALID_LEDGER_EVENT
 }
