@@ -17,9 +17,6 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.util.concurrent.TimeUnit;
 import org.eseal.core.Seal;
-import org.eseal.core.SealKind;
-import org.eseal.core.image.SealRenderer;
-import org.eseal.core.image.SealSpec;
 import org.eseal.core.sign.SoftwareSigner;
 import org.eseal.pdf.PdfSealer;
 import org.eseal.pdf.SealPlacement;
@@ -72,8 +69,7 @@ public class SealingBenchmark {
 
     try (Sandbox sandbox = Sandbox.start()) {
       String name = "杭州示例科技有限公司";
-      var image = SealRenderer.standard().render(new SealSpec(name, SealKind.OFFICIAL, "1"));
-      Registration registration = sandbox.registerCompany(name, "91330106MA2B3C4D5D", image);
+      Registration registration = sandbox.registerCompany(name, "91330106MA2B3C4D5D");
       Seal seal = registration.officialSeal().seal();
       signer = registration.officialSeal().signer();
       sealer = PdfSealer.builder().signer(signer).seal(seal).build();

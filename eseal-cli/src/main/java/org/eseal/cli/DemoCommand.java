@@ -15,11 +15,7 @@ import java.util.concurrent.Callable;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
 import org.eseal.core.Seal;
-import org.eseal.core.SealImage;
-import org.eseal.core.SealKind;
 import org.eseal.core.image.SealImages;
-import org.eseal.core.image.SealRenderer;
-import org.eseal.core.image.SealSpec;
 import org.eseal.core.report.DocumentReport;
 import org.eseal.core.report.Indication;
 import org.eseal.pdf.PdfSealer;
@@ -72,10 +68,7 @@ final class DemoCommand implements Callable<Integer> {
     try (Sandbox sandbox = Sandbox.start()) {
       out.println("1. Sandbox platform started in-process.");
 
-      SealRenderer renderer = SealRenderer.standard();
-      SealImage image =
-          renderer.render(new SealSpec(COMPANY_NAME, SealKind.OFFICIAL, "3301060000001"));
-      Registration registration = sandbox.registerCompany(COMPANY_NAME, COMPANY_CODE, image);
+      Registration registration = sandbox.registerCompany(COMPANY_NAME, COMPANY_CODE);
       Seal seal = registration.officialSeal().seal();
       out.printf(
           "2. Registered %s (unified social credit code %s, checked).%n",

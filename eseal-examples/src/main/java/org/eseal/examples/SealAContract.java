@@ -2,10 +2,6 @@ package org.eseal.examples;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.eseal.core.SealImage;
-import org.eseal.core.SealKind;
-import org.eseal.core.image.SealRenderer;
-import org.eseal.core.image.SealSpec;
 import org.eseal.core.report.DocumentReport;
 import org.eseal.pdf.PdfSealer;
 import org.eseal.pdf.PdfVerifier;
@@ -29,8 +25,7 @@ public final class SealAContract {
     try (Sandbox sandbox = Sandbox.start()) {
       // The platform issues the e-licence and the official seal together at registration.
       String name = "杭州示例科技有限公司";
-      SealImage image = SealRenderer.standard().render(new SealSpec(name, SealKind.OFFICIAL, ""));
-      Registration registration = sandbox.registerCompany(name, "91330106MA2B3C4D5D", image);
+      Registration registration = sandbox.registerCompany(name, "91330106MA2B3C4D5D");
       IssuedSeal official = registration.officialSeal();
 
       Path contract = directory.resolve("contract.pdf");

@@ -23,6 +23,8 @@ import org.eseal.core.Seal;
 import org.eseal.core.SealImage;
 import org.eseal.core.SealKind;
 import org.eseal.core.SealStatus;
+import org.eseal.core.image.SealRenderer;
+import org.eseal.core.image.SealSpec;
 import org.eseal.core.Validity;
 import org.eseal.core.ses.SesSeal;
 import org.eseal.core.sign.Keys;
@@ -87,16 +89,33 @@ public final class Sandbox implements AutoCloseable {
 
   /**
    * Registers a company: validates its credit code, then issues its e-licence and its official seal
+   * (ECDSA P-256), whose round image the platform draws with the company name and the seal code.
+   *
+   * @throws ESealException with {@link ErrorCode#INVALID_CREDIT_CODE} naming the bad character, or
+   *     {@link ErrorCode#ALREADY_REGISTERED} if the code is already registered
+   * @throws IllegalArgumentException if the name is blank, holds control characters or characters
+   *     the seal font cannot draw
+   */
+  public Registration registerCompany(String name, String creditCode) {
+    return register(name, creditCode, null);
+  }
+
+  /**
+   * Registers a company: validates its credit code, then issues its e-licence and its official seal
    * (ECDSA P-256) with {@code officialSealImage}.
    *
    * @throws ESealException with {@link ErrorCode#INVALID_CREDIT_CODE} naming the bad character, or
    *     {@link ErrorCode#ALREADY_REGISTERED} if the code is already registered
    * @throws IllegalArgumentException if the name is blank or holds control characters
    */
-  public synchronized Registration registerCompany(
+  public Registration registerCompany(String name, String creditCode, SealImage officialSealImage) {
+    return register(name, creditCode, Objects.requireNonNull(officialSealImage, "officialSealImage"));
+  }
+
+  /** Registers; a null image means the platform draws the official seal itself. */
+  private synchronized Registration register(
       String name, String creditCode, SealImage officialSealImage) {
     checkOpen();
-    Objects.requireNonNull(officialSealImage, "officialSealImage");
     if (name != null && name.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException("name must not hold control characters");
     }
@@ -122,11 +141,7 @@ public final class Sandbox implements AutoCloseable {
             Base64.getEncoder().encodeToString(signature));
     companies.put(code, organization);
     IssuedSeal official =
-        issueSeal(
-            organization,
-            SealKind.OFFICIAL,
-            officialSealImage,
-            SignatureAlgorithm.ECDSA_P256_SHA256);
+        issue(organization, SealKind.OFFICIAL, officialSealImage, SignatureAlgorithm.ECDSA_P256_SHA256);
     return new Registration(organization, licence, official);
   }
 
@@ -141,18 +156,34 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
+   * Issues a seal with an ECDSA P-256 key for a registered company; the platform draws the image
+   * for the kind (round, oval or square) with the owner's name and the new seal code.
+   *
+   * @throws ESealException with {@link ErrorCode#NOT_REGISTERED} if the company is not registered
+   *     under that name
+   */
+  public IssuedSeal issueSeal(Organization owner, SealKind kind) {
+    return issue(owner, kind, null, SignatureAlgorithm.ECDSA_P256_SHA256);
+  }
+
+  /**
    * Issues a seal with a fresh key of {@code algorithm} for a registered company: the key, its
    * certificate from the issuing CA, and the GB/T 38540 structure signed by the seal maker.
    *
    * @throws ESealException with {@link ErrorCode#NOT_REGISTERED} if the company is not registered
    *     under that name
    */
-  public synchronized IssuedSeal issueSeal(
+  public IssuedSeal issueSeal(
       Organization owner, SealKind kind, SealImage image, SignatureAlgorithm algorithm) {
+    return issue(owner, kind, Objects.requireNonNull(image, "image"), algorithm);
+  }
+
+  /** Issues; a null image means the platform draws it once the seal code is known. */
+  private synchronized IssuedSeal issue(
+      Organization owner, SealKind kind, SealImage givenImage, SignatureAlgorithm algorithm) {
     checkOpen();
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(image, "image");
     Objects.requireNonNull(algorithm, "algorithm");
     Organization registered = companies.get(owner.creditCode().value());
     if (registered == null) {
@@ -177,6 +208,10 @@ public final class Sandbox implements AutoCloseable {
     Validity validity =
         new Validity(issuedAt, issuedAt.plus(CertificateAuthority.END_ENTITY_LIFETIME));
     String sealId = nextNumber(owner);
+    SealImage image =
+        givenImage != null
+            ? givenImage
+            : SealRenderer.standard().render(new SealSpec(owner.name(), kind, sealId));
     SesSeal structure =
         SesSeal.builder()
             .esId(sealId)
