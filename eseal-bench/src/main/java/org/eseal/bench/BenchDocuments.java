@@ -3,11 +3,11 @@ package org.eseal.bench;
 import com.itextpdf.io.image.ImageData;
 import com.itextpdf.io.image.ImageDataFactory;
 import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfPage;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
-import com.itextpdf.kernel.geom.Rectangle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -30,10 +30,10 @@ final class BenchDocuments {
       for (long i = 0; i < pages; i++) {
         byte[] pixels = new byte[imageBytes];
         random.nextBytes(pixels);
-        ImageData image =
-            ImageDataFactory.create(IMAGE_SIDE, IMAGE_SIDE, 3, 8, pixels, null);
+        ImageData image = ImageDataFactory.create(IMAGE_SIDE, IMAGE_SIDE, 3, 8, pixels, null);
         PdfPage page = pdf.addNewPage(PageSize.A4);
-        new PdfCanvas(page).addImageFittedIntoRectangle(image, new Rectangle(50, 300, 495, 495), false);
+        new PdfCanvas(page)
+            .addImageFittedIntoRectangle(image, new Rectangle(50, 300, 495, 495), false);
       }
     }
   }

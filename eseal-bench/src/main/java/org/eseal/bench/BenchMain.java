@@ -10,8 +10,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
- * Runs the benchmarks (JMH command-line options are accepted) and prints, for each input size,
- * the cost of eseal and of bare iText as ratios to the floor.
+ * Runs the benchmarks (JMH command-line options are accepted) and prints, for each input size, the
+ * cost of eseal and of bare iText as ratios to the floor.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -31,7 +31,8 @@ public final class BenchMain {
     }
 
     System.out.println();
-    System.out.println("size    floor ms   eseal ms   iText ms   eseal/floor  iText/floor  eseal/iText");
+    System.out.println(
+        "size    floor ms   eseal ms   iText ms   eseal/floor  iText/floor  eseal/iText");
     bySize.forEach(
         (size, scores) -> {
           double floor = scores.getOrDefault("floor", Double.NaN);

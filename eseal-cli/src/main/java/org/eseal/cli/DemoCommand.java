@@ -108,10 +108,14 @@ final class DemoCommand implements Callable<Integer> {
       out.println(report.toText());
       out.println();
       out.println("Results in " + outDir.toAbsolutePath() + ":");
-      out.println("  " + sealed.getFileName() + ", seal.png, report.json, seal.p12 (+ .pass),"
-          + " seal.ses, trust.pem");
+      out.println(
+          "  "
+              + sealed.getFileName()
+              + ", seal.png, report.json, seal.p12 (+ .pass),"
+              + " seal.ses, trust.pem");
       out.println("Go on with any PDF:");
-      out.printf("  eseal seal --key %s --page 1 --x 120 --y 200 in.pdf out.pdf%n",
+      out.printf(
+          "  eseal seal --key %s --page 1 --x 120 --y 200 in.pdf out.pdf%n",
           outDir.resolve("seal.p12"));
       out.printf("  eseal verify --trust %s out.pdf%n", outDir.resolve("trust.pem"));
       return report.indication() == Indication.PASSED ? Main.EXIT_OK : Main.EXIT_INVALID;
@@ -121,7 +125,10 @@ final class DemoCommand implements Callable<Integer> {
   /** The generated contract has an anchor; any other PDF gets the seal on its first page. */
   private static SealResult sealWhereItBelongs(PdfSealer sealer, Path document, Path sealed) {
     try {
-      return sealer.seal(document, sealed, SealPlacement.keyword(SampleContract.PARTY_A_ANCHOR, SealPlacement.Occurrence.FIRST));
+      return sealer.seal(
+          document,
+          sealed,
+          SealPlacement.keyword(SampleContract.PARTY_A_ANCHOR, SealPlacement.Occurrence.FIRST));
     } catch (ESealException e) {
       if (e.code() != ErrorCode.KEYWORD_NOT_FOUND) {
         throw e;

@@ -44,7 +44,9 @@ public final class Main {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ESealException failure) {
-            commandLine.getErr().println("eseal: " + failure.getMessage() + " [" + failure.code() + "]");
+            commandLine
+                .getErr()
+                .println("eseal: " + failure.getMessage() + " [" + failure.code() + "]");
             return EXIT_USAGE;
           }
           throw e;

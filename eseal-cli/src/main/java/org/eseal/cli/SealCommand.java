@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
-import org.eseal.core.sign.SoftwareSigner;
 import org.eseal.core.ses.SesSeal;
+import org.eseal.core.sign.SoftwareSigner;
 import org.eseal.pdf.PdfSealer;
 import org.eseal.pdf.SealPlacement;
 import org.eseal.pdf.SealResult;
@@ -94,7 +94,8 @@ final class SealCommand implements Callable<Integer> {
   public Integer call() {
     SoftwareSigner signer = SoftwareSigner.fromPkcs12(keyStore, readPassword());
     SesSeal seal = SesSeal.decode(readFile(sealFile(), "seal structure"));
-    PdfSealer.Builder builder = PdfSealer.builder().signer(signer).sealImage(seal.picture()).sealStructure(seal.encoded());
+    PdfSealer.Builder builder =
+        PdfSealer.builder().signer(signer).sealImage(seal.picture()).sealStructure(seal.encoded());
     if (reason != null) {
       builder.reason(reason);
     }
@@ -111,8 +112,8 @@ final class SealCommand implements Callable<Integer> {
 
     SealResult result = builder.build().seal(input, output, placement);
     var out = spec.commandLine().getOut();
-    out.printf("sealed %s -> %s (page %d, field %s)%n", input, output, result.page(),
-        result.fieldName());
+    out.printf(
+        "sealed %s -> %s (page %d, field %s)%n", input, output, result.page(), result.fieldName());
     result.warnings().forEach(w -> out.println("warning: " + w));
     return Main.EXIT_OK;
   }
@@ -125,8 +126,10 @@ final class SealCommand implements Callable<Integer> {
   }
 
   private char[] readPassword() {
-    Path file = passwordFile != null ? passwordFile : keyStore.resolveSibling(
-        keyStore.getFileName() + ".pass");
+    Path file =
+        passwordFile != null
+            ? passwordFile
+            : keyStore.resolveSibling(keyStore.getFileName() + ".pass");
     return new String(readFile(file, "key store password"), StandardCharsets.UTF_8)
         .strip()
         .toCharArray();

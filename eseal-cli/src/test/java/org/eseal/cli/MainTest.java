@@ -33,8 +33,14 @@ class MainTest {
     assertEquals(0, exit, out + "\n" + err);
     assertTrue(out.toString().contains("PASSED"), out.toString());
     for (String name :
-        List.of("contract-sealed.pdf", "seal.png", "report.json", "seal.p12", "seal.p12.pass",
-            "seal.ses", "trust.pem")) {
+        List.of(
+            "contract-sealed.pdf",
+            "seal.png",
+            "report.json",
+            "seal.p12",
+            "seal.p12.pass",
+            "seal.ses",
+            "trust.pem")) {
       assertTrue(Files.isRegularFile(demo.resolve(name)), name + " missing");
     }
   }
@@ -46,10 +52,21 @@ class MainTest {
     Path in = demo.resolve("contract.pdf");
     Path sealed = dir.resolve("out.pdf");
 
-    int sealExit = run("seal", "--key", demo.resolve("seal.p12").toString(), "--page", "1",
-        "--x", "120", "--y", "200", in.toString(), sealed.toString());
-    int verifyExit = run("verify", "--trust", demo.resolve("trust.pem").toString(),
-        sealed.toString());
+    int sealExit =
+        run(
+            "seal",
+            "--key",
+            demo.resolve("seal.p12").toString(),
+            "--page",
+            "1",
+            "--x",
+            "120",
+            "--y",
+            "200",
+            in.toString(),
+            sealed.toString());
+    int verifyExit =
+        run("verify", "--trust", demo.resolve("trust.pem").toString(), sealed.toString());
     int untrustedExit = run("verify", sealed.toString());
 
     assertEquals(0, sealExit, err.toString());
@@ -67,8 +84,13 @@ class MainTest {
     Path tampered = dir.resolve("tampered.pdf");
     Files.write(tampered, bytes);
 
-    int exit = run("verify", "--json", "--trust", demo.resolve("trust.pem").toString(),
-        tampered.toString());
+    int exit =
+        run(
+            "verify",
+            "--json",
+            "--trust",
+            demo.resolve("trust.pem").toString(),
+            tampered.toString());
 
     assertEquals(1, exit);
     assertTrue(out.toString().contains("FAILED"), out.toString());
@@ -82,8 +104,19 @@ class MainTest {
     Files.write(bogus, "hello, not a pdf".getBytes(StandardCharsets.UTF_8));
     Path target = dir.resolve("never.pdf");
 
-    int exit = run("seal", "--key", demo.resolve("seal.p12").toString(), "--page", "1",
-        "--x", "50", "--y", "50", bogus.toString(), target.toString());
+    int exit =
+        run(
+            "seal",
+            "--key",
+            demo.resolve("seal.p12").toString(),
+            "--page",
+            "1",
+            "--x",
+            "50",
+            "--y",
+            "50",
+            bogus.toString(),
+            target.toString());
 
     assertEquals(2, exit);
     assertTrue(err.toString().contains("NOT_A_PDF"), err.toString());

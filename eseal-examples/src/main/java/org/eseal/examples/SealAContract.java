@@ -12,8 +12,8 @@ import org.eseal.sandbox.Registration;
 import org.eseal.sandbox.Sandbox;
 
 /**
- * Registers a company on the sandbox platform, seals a contract where it says 甲方（盖章） and
- * verifies the result.
+ * Registers a company on the sandbox platform, seals a contract where it says 甲方（盖章） and verifies
+ * the result.
  *
  * <p>Run: {@code java org.eseal.examples.SealAContract DIR}; the sealed contract lands in DIR.
  */
@@ -29,12 +29,16 @@ public final class SealAContract {
       IssuedSeal official = registration.officialSeal();
 
       Path contract = directory.resolve("contract.pdf");
-      SampleContract.write(contract, registration.organization(), "上海样例贸易有限公司",
-          LocalDate.of(2026, 1, 15));
+      SampleContract.write(
+          contract, registration.organization(), "上海样例贸易有限公司", LocalDate.of(2026, 1, 15));
 
       Path sealed = directory.resolve("contract-sealed.pdf");
-      PdfSealer sealer = PdfSealer.builder().signer(official.signer()).seal(official.seal()).build();
-      sealer.seal(contract, sealed, SealPlacement.keyword(SampleContract.PARTY_A_ANCHOR, SealPlacement.Occurrence.FIRST));
+      PdfSealer sealer =
+          PdfSealer.builder().signer(official.signer()).seal(official.seal()).build();
+      sealer.seal(
+          contract,
+          sealed,
+          SealPlacement.keyword(SampleContract.PARTY_A_ANCHOR, SealPlacement.Occurrence.FIRST));
 
       return PdfVerifier.builder().trustAnchors(sandbox.trustAnchors()).build().verify(sealed);
     }

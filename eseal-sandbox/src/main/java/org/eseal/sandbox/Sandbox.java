@@ -23,9 +23,9 @@ import org.eseal.core.Seal;
 import org.eseal.core.SealImage;
 import org.eseal.core.SealKind;
 import org.eseal.core.SealStatus;
+import org.eseal.core.Validity;
 import org.eseal.core.image.SealRenderer;
 import org.eseal.core.image.SealSpec;
-import org.eseal.core.Validity;
 import org.eseal.core.ses.SesSeal;
 import org.eseal.core.sign.Keys;
 import org.eseal.core.sign.SignatureAlgorithm;
@@ -109,7 +109,8 @@ public final class Sandbox implements AutoCloseable {
    * @throws IllegalArgumentException if the name is blank or holds control characters
    */
   public Registration registerCompany(String name, String creditCode, SealImage officialSealImage) {
-    return register(name, creditCode, Objects.requireNonNull(officialSealImage, "officialSealImage"));
+    return register(
+        name, creditCode, Objects.requireNonNull(officialSealImage, "officialSealImage"));
   }
 
   /** Registers; a null image means the platform draws the official seal itself. */
@@ -141,7 +142,11 @@ public final class Sandbox implements AutoCloseable {
             Base64.getEncoder().encodeToString(signature));
     companies.put(code, organization);
     IssuedSeal official =
-        issue(organization, SealKind.OFFICIAL, officialSealImage, SignatureAlgorithm.ECDSA_P256_SHA256);
+        issue(
+            organization,
+            SealKind.OFFICIAL,
+            officialSealImage,
+            SignatureAlgorithm.ECDSA_P256_SHA256);
     return new Registration(organization, licence, official);
   }
 
