@@ -34,5 +34,7 @@ public enum ErrorCode {
   /** Reading or writing a file failed. */
   IO_ERROR,
   /** The verifier could not process the document (a structure error). */
-  VERIFICATION_ERROR
+  VERIFICATION_ERROR,
+  /** Verification completed and the result is not PASSED; see the report for the checks. */
+  VERIFICATION_FAILED
 }
