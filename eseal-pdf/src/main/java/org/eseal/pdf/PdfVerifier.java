@@ -1,0 +1,450 @@
+package org.eseal.pdf;
+
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfString;
+import com.itextpdf.signatures.PdfSignature;
+import com.itextpdf.signatures.SignatureUtil;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+import org.eseal.core.ESealException;
+import org.eseal.core.ErrorCode;
+import org.eseal.core.report.DocumentReport;
+import org.eseal.core.report.Finding;
+import org.eseal.core.report.Indication;
+import org.eseal.core.report.SignatureReport;
+import org.eseal.core.report.SubIndication;
+import org.eseal.core.ses.SealAttributes;
+
+/**
+ * Verifies the signatures and seals of a PDF and reports every check in the ETSI EN 319 102-1
+ * vocabulary.
+ *
+ * <p>For each signature it checks the byte range against the raw file, the CMS digest and signature
+ * value, the signing certificate and its chain to the configured trust anchors at the claimed
+ * signing time, and for platform seals the GB/T 38540 seal structure and that the visible image is
+ * the seal's own. For the document it lists what each later revision changed and whether that
+ * change is allowed after a signature. Revocation is not checked yet; the report says so.
+ *
+ * <p>Instances are immutable and safe to use from several threads. Verification reads the whole
+ * file into memory and parses each signed revision once; it never writes.
+ *
+ * <pre>{@code
+ * PdfVerifier verifier = PdfVerifier.builder().trustAnchors(List.of(root)).build();
+ * DocumentReport report = verifier.verify(Path.of("contract.pdf"));
+ * report.requirePassed();
+ * }</pre>
+ */
+public final class PdfVerifier {
+  private static final byte[] HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+
+  private final List<X509Certificate> trustAnchors;
+  private final Clock clock;
+
+  private PdfVerifier(Builder b) {
+    this.trustAnchors = List.copyOf(b.trustAnchors);
+    this.clock = b.clock;
+  }
+
+  /** Starts the configuration of a verifier. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies the PDF at {@code pdf}.
+   *
+   * @throws ESealException with {@link ErrorCode#IO_ERROR} if the file cannot be read, or with
+   *     {@link ErrorCode#NOT_A_PDF} if it is not a PDF
+   */
+  public DocumentReport verify(Path pdf) {
+    Objects.requireNonNull(pdf, "pdf");
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(pdf);
+    } catch (IOException e) {
+      throw new ESealException(ErrorCode.IO_ERROR, "cannot read " + pdf, e);
+    }
+    Path name = pdf.getFileName();
+    return verify(bytes, name == null ? pdf.toString() : name.toString());
+  }
+
+  /**
+   * Verifies a PDF held in memory; the array is not modified or kept.
+   *
+   * @param label a name for the input, used in the report
+   * @throws ESealException with {@link ErrorCode#NOT_A_PDF} if the bytes are not a PDF
+   */
+  public DocumentReport verify(byte[] pdf, String label) {
+    Objects.requireNonNull(pdf, "pdf");
+    Objects.requireNonNull(label, "label");
+    int header = Revisions.indexOf(pdf, HEADER, 0);
+    if (header < 0 || header > 1024) {
+      throw new ESealException(ErrorCode.NOT_A_PDF, label + " has no %PDF- header");
+    }
+    return new Run(pdf.clone(), label, trustAnchors, clock.instant()).report();
+  }
+
+  /** Verifies a PDF held in memory, labelled {@code "<memory>"} in the report. */
+  public DocumentReport verify(byte[] pdf) {
+    return verify(pdf, "<memory>");
+  }
+
+  /** Options of a {@link PdfVerifier}. Not thread-safe; build once and share the verifier. */
+  public static final class Builder {
+    private final List<X509Certificate> trustAnchors = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The certificates a chain must end at. Without any, every signature stays {@link
+     * Indication#INDETERMINATE} with {@link SubIndication#NO_CERTIFICATE_CHAIN_FOUND}.
+     */
+    public Builder trustAnchors(List<X509Certificate> anchors) {
+      for (X509Certificate c : anchors) {
+        trustAnchors.add(Objects.requireNonNull(c, "anchors contains null"));
+      }
+      return this;
+    }
+
+    /** The clock for "now", used when a signature claims no signing time. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Creates the verifier. */
+    public PdfVerifier build() {
+      return new PdfVerifier(this);
+    }
+  }
+
+  /** One verification: the state shared by the checks of one document. */
+  private static final class Run {
+    private final byte[] pdf;
+    private final String label;
+    private final List<X509Certificate> anchors;
+    private final Instant now;
+    private final Revisions revisions;
+    private final RevisionCache cache;
+    private final List<Finding> documentFindings = new ArrayList<>();
+
+    Run(byte[] pdf, String label, List<X509Certificate> anchors, Instant now) {
+      this.pdf = pdf;
+      this.label = label;
+      this.anchors = anchors;
+      this.now = now;
+      this.revisions = Revisions.scan(pdf);
+      this.cache = new RevisionCache(pdf, revisions);
+    }
+
+    DocumentReport report() {
+      try (cache) {
+        return reportUnclosed();
+      }
+    }
+
+    private DocumentReport reportUnclosed() {
+      for (String p : revisions.problems()) {
+        error("structure.xref-chain", p);
+      }
+      PdfDocument doc;
+      try {
+        doc = cache.whole();
+      } catch (RuntimeException e) {
+        error("structure.unreadable", "the PDF structure cannot be read: " + e.getMessage());
+        return document(List.of());
+      }
+      if (cache.rebuiltXref()) {
+        error("structure.xref-broken", "the cross-reference data is broken and was rebuilt");
+      }
+      List<SignatureReport> signatures = new ArrayList<>();
+      List<Integer> signedRevisions = new ArrayList<>();
+      SignatureUtil util = new SignatureUtil(doc);
+      List<String> names;
+      try {
+        names = util.getSignatureNames();
+      } catch (RuntimeException e) {
+        error("structure.fields", "the signature fields cannot be read: " + e.getMessage());
+        return document(List.of());
+      }
+      for (String name : names) {
+        SignatureOutcome o = verifySignature(util, name);
+        signatures.add(o.report());
+        signedRevisions.add(o.revision());
+      }
+      if (signatures.isEmpty()) {
+        documentFindings.add(
+            new Finding(Finding.Severity.WARNING, "signature.none", "no signature"));
+      }
+      List<SignatureReport> withChanges = changes(signatures, signedRevisions);
+      trailingBytes();
+      return document(withChanges);
+    }
+
+    private record SignatureOutcome(SignatureReport report, int revision) {}
+
+    private SignatureOutcome verifySignature(SignatureUtil util, String name) {
+      Verdict v = new Verdict();
+      PdfSignature sig = util.getSignature(name);
+      PdfDictionary dict = sig.getPdfObject();
+      Optional<ByteRangeCheck.SignedRange> range =
+          ByteRangeCheck.check(sig.getByteRange(), sig.getContents(), pdf, revisions, v);
+      int revision = range.map(ByteRangeCheck.SignedRange::revision).orElse(-1);
+      List<Finding> findings = new ArrayList<>();
+      if (revision >= 0) {
+        PdfDictionary signedDict = cache.signatureDictionary(revision, name);
+        if (signedDict == null) {
+          findings.add(
+              new Finding(
+                  Finding.Severity.WARNING,
+                  "signature.dictionary",
+                  "the signature dictionary was not found in the revision it covers"));
+        } else {
+          if (!ChangeAnalyzer.same(signedDict, dict, 0)) {
+            findings.add(
+                new Finding(
+                    Finding.Severity.ERROR,
+                    "signature.dictionary-redefined",
+                    "a later revision redefines this signature dictionary; the report shows "
+                        + "the signed revision's values"));
+          }
+          dict = signedDict;
+        }
+      }
+      PdfSignature shown = new PdfSignature(dict);
+      Optional<Instant> claimed = Dates.parse(shown.getDate());
+      Optional<String> signerName = Optional.ofNullable(shown.getName());
+      boolean platform = false;
+      Optional<String> sealId = Optional.empty();
+      if (range.isPresent()) {
+        byte[] signed = range.get().signedBytes(pdf);
+        PdfName subFilter = shown.getSubFilter();
+        String sf = subFilter == null ? "(none)" : subFilter.getValue();
+        Optional<CmsCheck.Result> cms = CmsCheck.check(sf, range.get().contents(), signed, v);
+        if (cms.isPresent()) {
+          CmsCheck.Result r = cms.get();
+          if (claimed.isEmpty()) {
+            claimed = r.signingTime();
+          }
+          if (r.signerCertificate().isPresent()) {
+            X509Certificate cert = r.signerCertificate().get();
+            signerName = Optional.of(commonName(cert.getSubjectX500Principal()));
+            Instant at = claimed.orElse(now);
+            String source = claimed.isPresent() ? "claimed signing time" : "now";
+            ChainCheck.check(cert, r.certificates(), anchors, at, source, v);
+          }
+          platform = r.signedAttribute(SealAttributes.SEAL_STRUCTURE).isPresent();
+          sealId = SealCheck.check(r, platform, cache, revision, name, v);
+        }
+      } else {
+        v.notApplicable(CmsCheck.DECODE, "not checked: the byte range is invalid");
+      }
+      SignatureReport report =
+          new SignatureReport(
+              name,
+              Math.max(1, revision + 1),
+              range.map(ByteRangeCheck.SignedRange::coversWholeDocument).orElse(false),
+              signerName,
+              claimed,
+              Optional.ofNullable(shown.getReason()),
+              Optional.ofNullable(shown.getLocation()),
+              platform,
+              sealId,
+              v.checks(),
+              findings,
+              v.indication(),
+              v.subIndication());
+      return new SignatureOutcome(report, revision);
+    }
+
+    /** Adds the disallowed changes after each signature to its findings and the document's. */
+    private List<SignatureReport> changes(List<SignatureReport> sigs, List<Integer> revs) {
+      int first = revs.stream().filter(r -> r >= 0).min(Integer::compare).orElse(-1);
+      if (first < 0) {
+        return sigs;
+      }
+      List<ChangeAnalyzer.Change> all = new ArrayList<>();
+      for (int k = first + 1; k < revisions.count(); k++) {
+        try {
+          all.addAll(ChangeAnalyzer.diff(cache.revision(k - 1), cache.revision(k), k));
+        } catch (RuntimeException e) {
+          error(
+              "structure.revision",
+              "revision " + (k + 1) + " cannot be compared with the one before: " + e.getMessage());
+        }
+      }
+      for (ChangeAnalyzer.Change c : all) {
+        if (c.allowed() && c.notable()) {
+          documentFindings.add(
+              new Finding(
+                  Finding.Severity.WARNING,
+                  "change.allowed",
+                  "revision " + (c.revision() + 1) + ", object " + c.object() + ": " + c.what()));
+        } else if (c.allowed()) {
+          documentFindings.add(
+              new Finding(
+                  Finding.Severity.INFO,
+                  "change.allowed",
+                  "revision " + (c.revision() + 1) + ", object " + c.object() + ": " + c.what()));
+        }
+      }
+      List<SignatureReport> out = new ArrayList<>();
+      boolean[] reported = new boolean[all.size()];
+      for (int i = 0; i < sigs.size(); i++) {
+        SignatureReport s = sigs.get(i);
+        List<Finding> findings = new ArrayList<>(s.findings());
+        for (int j = 0; j < all.size(); j++) {
+          ChangeAnalyzer.Change c = all.get(j);
+          if (c.allowed() || revs.get(i) < 0 || c.revision() <= revs.get(i)) {
+            continue;
+          }
+          Finding f =
+              new Finding(
+                  Finding.Severity.ERROR,
+                  "change.disallowed",
+                  "disallowed change after signature "
+                      + (i + 1)
+                      + " ("
+                      + s.fieldName()
+                      + "): "
+                      + c.what()
+                      + " (revision "
+                      + (c.revision() + 1)
+                      + ", object "
+                      + c.object()
+                      + ")");
+          findings.add(f);
+          if (!reported[j]) {
+            reported[j] = true;
+            documentFindings.add(f);
+          }
+        }
+        out.add(withFindings(s, findings));
+      }
+      return out;
+    }
+
+    private static SignatureReport withFindings(SignatureReport s, List<Finding> findings) {
+      return new SignatureReport(
+          s.fieldName(),
+          s.revision(),
+          s.coversWholeDocument(),
+          s.signerName(),
+          s.claimedSigningTime(),
+          s.reason(),
+          s.location(),
+          s.platformSeal(),
+          s.sealId(),
+          s.checks(),
+          findings,
+          s.indication(),
+          s.subIndication());
+    }
+
+    private void trailingBytes() {
+      if (revisions.count() == 0) {
+        error("structure.no-eof", "no revision ends with startxref and %%EOF");
+        return;
+      }
+      int end = revisions.endWithEol(revisions.count() - 1);
+      for (int i = end; i < pdf.length; i++) {
+        byte b = pdf[i];
+        if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0) {
+          error(
+              "change.trailing-data",
+              (pdf.length - end) + " bytes after the last %%EOF belong to no revision");
+          return;
+        }
+      }
+    }
+
+    private void error(String code, String message) {
+      documentFindings.add(new Finding(Finding.Severity.ERROR, code, message));
+    }
+
+    private DocumentReport document(List<SignatureReport> signatures) {
+      Indication ind = Indication.PASSED;
+      Optional<SubIndication> sub = Optional.empty();
+      for (SignatureReport s : signatures) {
+        if (s.indication() == Indication.FAILED && ind != Indication.FAILED) {
+          ind = Indication.FAILED;
+          sub = s.subIndication();
+        } else if (s.indication() == Indication.INDETERMINATE && ind == Indication.PASSED) {
+          ind = Indication.INDETERMINATE;
+          sub = s.subIndication();
+        }
+      }
+      boolean structureError =
+          documentFindings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR);
+      if (structureError && ind != Indication.FAILED) {
+        ind = Indication.FAILED;
+        boolean format = documentFindings.stream().anyMatch(f -> f.code().startsWith("structure"));
+        sub =
+            Optional.of(
+                format ? SubIndication.FORMAT_FAILURE : SubIndication.SIG_CONSTRAINTS_FAILURE);
+      }
+      if (signatures.isEmpty() && ind == Indication.PASSED) {
+        ind = Indication.INDETERMINATE;
+        sub = Optional.of(SubIndication.SIGNED_DATA_NOT_FOUND);
+      }
+      return new DocumentReport(
+          label, sha256(pdf), revisions.count(), signatures, documentFindings, ind, sub);
+    }
+  }
+
+  private static String commonName(X500Principal p) {
+    String rfc = p.getName(X500Principal.RFC2253);
+    for (String part : rfc.split(",")) {
+      if (part.startsWith("CN=")) {
+        return part.substring(3);
+      }
+    }
+    return rfc;
+  }
+
+  private static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  /** PDF dates (ISO 32000-1 7.9.4). */
+  private static final class Dates {
+    static Optional<Instant> parse(PdfString s) {
+      if (s == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(com.itextpdf.kernel.pdf.PdfDate.decode(s.toUnicodeString()).toInstant());
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  static PdfReader reader(byte[] bytes) throws IOException {
+    PdfReader r = new PdfReader(new ByteArrayInputStream(bytes));
+    r.setUnethicalReading(true);
+    return r;
+  }
+}
