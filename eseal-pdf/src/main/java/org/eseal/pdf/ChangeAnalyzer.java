@@ -31,7 +31,16 @@ final class ChangeAnalyzer {
   private static final PdfName DSS = new PdfName("DSS");
   private static final PdfName DOC_TIME_STAMP = new PdfName("DocTimeStamp");
   private static final Set<PdfName> CATALOG_ALLOWED =
-      Set.of(PdfName.AcroForm, DSS, PdfName.Extensions, PdfName.Metadata, PdfName.Version);
+      Set.of(
+          PdfName.AcroForm,
+          DSS,
+          PdfName.Extensions,
+          PdfName.Metadata,
+          PdfName.Version,
+          PdfName.StructTreeRoot,
+          PdfName.MarkInfo);
+  private static final Set<PdfName> FILL_ALLOWED =
+      Set.of(PdfName.V, PdfName.AS, PdfName.AP, PdfName.MK);
   private static final Set<PdfName> ACROFORM_ALLOWED =
       Set.of(PdfName.Fields, PdfName.SigFlags, PdfName.DR, PdfName.DA);
   private static final Set<PdfName> SIG_FIELD_ALLOWED =
@@ -135,8 +144,12 @@ final class ChangeAnalyzer {
     if (ctx.dss.contains(n) || DSS.equals(type)) {
       return new Change(rev, n, true, false, "validation data (DSS) updated");
     }
-    if (ctx.signatureAppearances.contains(n)) {
-      return new Change(rev, n, true, false, "signature appearance updated");
+    if (ctx.appearances.contains(n)) {
+      return new Change(rev, n, true, true, "a form field's appearance was updated");
+    }
+    if (nd != null && isFormField(nd)) {
+      Change c = changedKeys(od, nd, FILL_ALLOWED, ctx, rev, n, "form field " + fieldName(nd));
+      return c.allowed() ? new Change(rev, n, true, true, c.what()) : c;
     }
     if (PdfName.StructTreeRoot.equals(type)
         || PdfName.StructElem.equals(type)
@@ -172,7 +185,14 @@ final class ChangeAnalyzer {
       if (PdfName.Widget.equals(nd.getAsName(PdfName.Subtype)) && isSignatureField(nd)) {
         return new Change(rev, n, true, false, "a signature widget was added");
       }
-      return bad(rev, n, "an annotation (" + nd.get(PdfName.Subtype) + ") was added");
+      return new Change(
+          rev,
+          n,
+          true,
+          true,
+          "an annotation object ("
+              + nd.get(PdfName.Subtype)
+              + ") was added; it is shown only if a page's /Annots lists it");
     }
     if (nd.containsKey(PdfName.FT) && !isSignatureField(nd)) {
       return bad(rev, n, "a form field (" + nd.get(PdfName.FT) + ") was added");
@@ -207,8 +227,10 @@ final class ChangeAnalyzer {
       if (!allowed.contains(k)) {
         return bad(rev, n, "the " + what + " entry " + k + " changed");
       }
-      if (b instanceof PdfArray && (k.equals(PdfName.Fields) || k.equals(PdfName.Annots))) {
-        Change c = additions(a == null ? new PdfArray() : a, b, rev, n, what + " " + k);
+      if (k.equals(PdfName.Fields) || k.equals(PdfName.Annots)) {
+        PdfObject ra = od.get(k);
+        PdfObject rb = nd.get(k);
+        Change c = additions(ra == null ? new PdfArray() : ra, rb, rev, n, what + " " + k);
         if (!c.allowed()) {
           return c;
         }
@@ -274,6 +296,22 @@ final class ChangeAnalyzer {
       f = f.getAsDictionary(PdfName.Parent);
     }
     return false;
+  }
+
+  static boolean isFormField(PdfDictionary d) {
+    PdfDictionary f = d;
+    for (int depth = 0; f != null && depth < MAX_DEPTH; depth++) {
+      if (f.containsKey(PdfName.FT)) {
+        return true;
+      }
+      f = f.getAsDictionary(PdfName.Parent);
+    }
+    return false;
+  }
+
+  private static String fieldName(PdfDictionary d) {
+    PdfString t = d == null ? null : d.getAsString(PdfName.T);
+    return t == null ? "(unnamed)" : t.toUnicodeString();
   }
 
   static boolean isSignatureDictionary(PdfDictionary d) {
@@ -358,7 +396,7 @@ final class ChangeAnalyzer {
     final Map<Integer, Integer> pageContents = new HashMap<>();
     final Set<Integer> dss = new HashSet<>();
     final Set<Integer> structure = new HashSet<>();
-    final Set<Integer> signatureAppearances = new HashSet<>();
+    final Set<Integer> appearances = new HashSet<>();
 
     Context(PdfDocument doc) {
       PdfDictionary cat = doc.getCatalog().getPdfObject();
@@ -402,6 +440,7 @@ final class ChangeAnalyzer {
         structure.add(number(tree.get(PdfName.K, false)));
       }
       fieldArrays.remove(-1);
+      appearances.remove(-1);
       annotArrays.remove(-1);
       pageContents.remove(-1);
       dss.remove(-1);
@@ -414,11 +453,9 @@ final class ChangeAnalyzer {
         if (f == null) {
           continue;
         }
-        if (isSignatureField(f)) {
-          PdfDictionary ap = f.getAsDictionary(PdfName.AP);
-          if (ap != null) {
-            signatureAppearances.add(number(ap.get(PdfName.N, false)));
-          }
+        PdfDictionary ap = f.getAsDictionary(PdfName.AP);
+        if (ap != null) {
+          appearances.add(number(ap.get(PdfName.N, false)));
         }
         collectAppearances(f.getAsArray(PdfName.Kids), depth + 1);
       }

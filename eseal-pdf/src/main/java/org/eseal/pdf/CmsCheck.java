@@ -94,16 +94,18 @@ final class CmsCheck {
       return Optional.empty();
     }
     boolean detached = DETACHED.equals(subFilter) || CADES.equals(subFilter);
-    if (detached != (cms.getSignedContent() == null)) {
-      v.fail(
-          DECODE,
-          SubIndication.FORMAT_FAILURE,
-          detached
-              ? "a detached signature must not encapsulate content"
-              : "the CMS must encapsulate content for /" + subFilter);
+    int certCount = cms.getCertificates().getMatches(null).size();
+    if (!detached && cms.getSignedContent() == null) {
+      v.fail(DECODE, SubIndication.FORMAT_FAILURE, "no encapsulated content for /" + subFilter);
       return Optional.empty();
+    } else if (detached && cms.getSignedContent() != null) {
+      v.warn(
+          DECODE,
+          "CMS SignedData with encapsulated content although /SubFilter is detached; the byte"
+              + " range is checked as the signed content");
+    } else {
+      v.pass(DECODE, "CMS SignedData with " + certCount + " certificates");
     }
-    v.pass(DECODE, "CMS SignedData, " + cms.getCertificates().getMatches(null).size() + " certs");
     Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
     if (signers.size() != 1) {
       v.fail(

@@ -2,6 +2,7 @@ package org.eseal.pdf;
 
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfIndirectReference;
 import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfString;
@@ -18,8 +19,10 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
@@ -177,16 +180,23 @@ public final class PdfVerifier {
       }
       List<SignatureReport> signatures = new ArrayList<>();
       List<Integer> signedRevisions = new ArrayList<>();
-      SignatureUtil util = new SignatureUtil(doc);
-      List<String> names;
-      try {
-        names = util.getSignatureNames();
-      } catch (RuntimeException e) {
-        error("structure.fields", "the signature fields cannot be read: " + e.getMessage());
+      String loop = FieldTree.findLoop(doc);
+      if (loop != null) {
+        error("structure.field-tree", loop);
         return document(List.of());
       }
+      SignatureUtil util;
+      List<String> names;
+      try {
+        util = new SignatureUtil(doc);
+        names = util.getSignatureNames();
+      } catch (RuntimeException | StackOverflowError e) {
+        error("structure.fields", "the signature fields cannot be read: " + e);
+        return document(List.of());
+      }
+      Map<Integer, String> dictionaries = new HashMap<>();
       for (String name : names) {
-        SignatureOutcome o = verifySignature(util, name);
+        SignatureOutcome o = verifySignature(util, name, dictionaries, signatures.size() + 1);
         signatures.add(o.report());
         signedRevisions.add(o.revision());
       }
@@ -201,16 +211,26 @@ public final class PdfVerifier {
 
     private record SignatureOutcome(SignatureReport report, int revision) {}
 
-    private SignatureOutcome verifySignature(SignatureUtil util, String name) {
+    private SignatureOutcome verifySignature(
+        SignatureUtil util, String name, Map<Integer, String> dictionaries, int number) {
       Verdict v = new Verdict();
       PdfSignature sig = util.getSignature(name);
       PdfDictionary dict = sig.getPdfObject();
+      PdfIndirectReference ref = dict.getIndirectReference();
+      if (ref != null) {
+        String first = dictionaries.putIfAbsent(ref.getObjNumber(), name);
+        if (first != null) {
+          String msg = "the signature dictionary of field " + first + " is referenced again";
+          v.fail("signature.unique-dictionary", SubIndication.FORMAT_FAILURE, msg);
+          error("structure.shared-signature", name + ": " + msg);
+        }
+      }
       Optional<ByteRangeCheck.SignedRange> range =
           ByteRangeCheck.check(sig.getByteRange(), sig.getContents(), pdf, revisions, v);
       int revision = range.map(ByteRangeCheck.SignedRange::revision).orElse(-1);
       List<Finding> findings = new ArrayList<>();
       if (revision >= 0) {
-        PdfDictionary signedDict = cache.signatureDictionary(revision, name);
+        PdfDictionary signedDict = cache.signatureDictionary(revision, name, sig.getByteRange());
         if (signedDict == null) {
           findings.add(
               new Finding(
@@ -218,13 +238,23 @@ public final class PdfVerifier {
                   "signature.dictionary",
                   "the signature dictionary was not found in the revision it covers"));
         } else {
-          if (!ChangeAnalyzer.same(signedDict, dict, 0)) {
-            findings.add(
+          PdfIndirectReference signedRef = signedDict.getIndirectReference();
+          boolean sameObject =
+              signedRef == null || ref == null || signedRef.getObjNumber() == ref.getObjNumber();
+          if (!sameObject || !ChangeAnalyzer.same(signedDict, dict, 0)) {
+            Finding f =
                 new Finding(
                     Finding.Severity.ERROR,
-                    "signature.dictionary-redefined",
-                    "a later revision redefines this signature dictionary; the report shows "
-                        + "the signed revision's values"));
+                    "change.disallowed",
+                    "disallowed change after signature "
+                        + number
+                        + " ("
+                        + name
+                        + "): the signature dictionary was redefined in a later revision"
+                        + (ref == null ? "" : " (object " + ref.getObjNumber() + ")")
+                        + "; the report shows the signed revision's values");
+            findings.add(f);
+            documentFindings.add(f);
           }
           dict = signedDict;
         }

@@ -1,7 +1,9 @@
 package org.eseal.pdf;
 
+import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.signatures.SignatureUtil;
 import java.io.IOException;
@@ -48,11 +50,25 @@ final class RevisionCache implements AutoCloseable {
     return d;
   }
 
-  /** The dictionary of signature {@code field} as revision {@code index} defines it, or null. */
-  PdfDictionary signatureDictionary(int index, String field) {
+  /**
+   * The signature dictionary that revision {@code index} holds under {@code field} with the same
+   * byte range, or else any of its signature dictionaries with that byte range; null if none.
+   */
+  PdfDictionary signatureDictionary(int index, String field, PdfArray byteRange) {
     try {
-      return new SignatureUtil(revision(index)).getSignatureDictionary(field);
-    } catch (RuntimeException e) {
+      SignatureUtil util = new SignatureUtil(revision(index));
+      PdfDictionary named = util.getSignatureDictionary(field);
+      if (named != null && ChangeAnalyzer.same(named.get(PdfName.ByteRange), byteRange, 0)) {
+        return named;
+      }
+      for (String other : util.getSignatureNames()) {
+        PdfDictionary d = util.getSignatureDictionary(other);
+        if (d != null && ChangeAnalyzer.same(d.get(PdfName.ByteRange), byteRange, 0)) {
+          return d;
+        }
+      }
+      return null;
+    } catch (RuntimeException | StackOverflowError e) {
       return null;
     }
   }
