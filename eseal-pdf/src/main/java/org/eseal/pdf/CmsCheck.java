@@ -99,10 +99,7 @@ final class CmsCheck {
       v.fail(DECODE, SubIndication.FORMAT_FAILURE, "no encapsulated content for /" + subFilter);
       return Optional.empty();
     } else if (detached && cms.getSignedContent() != null) {
-      v.warn(
-          DECODE,
-          "CMS SignedData with encapsulated content although /SubFilter is detached; the byte"
-              + " range is checked as the signed content");
+      v.warn(DECODE, "CMS SignedData with encapsulated content although /SubFilter is detached");
     } else {
       v.pass(DECODE, "CMS SignedData with " + certCount + " certificates");
     }
@@ -177,6 +174,19 @@ final class CmsCheck {
         }
         v.pass(DIGEST, "the signed SHA-1 matches the byte range");
         return true;
+      }
+      if (cms.getSignedContent() != null) {
+        Object content = cms.getSignedContent().getContent();
+        byte[] inner = content instanceof byte[] ? (byte[]) content : new byte[0];
+        if (!MessageDigest.isEqual(inner, signed)) {
+          v.fail(
+              DIGEST,
+              SubIndication.HASH_FAILURE,
+              "the CMS encapsulates "
+                  + inner.length
+                  + " bytes of content and signs those, not the byte range");
+          return false;
+        }
       }
       AttributeTable attrs = signer.getSignedAttributes();
       if (attrs == null) {
