@@ -4,12 +4,11 @@ import java.util.Objects;
 
 /**
  * The root of every operational failure the SDK reports. Misuse of the API (a null argument, a
- * negative size) is reported with {@link IllegalArgumentException} or {@link
- * NullPointerException} instead; this type is for things that go wrong with inputs, keys, files
- * and the platform.
+ * negative size) is reported with {@link IllegalArgumentException} or {@link NullPointerException}
+ * instead; this type is for things that go wrong with inputs, keys, files and the platform.
  *
- * <p>The {@link #code()} says what went wrong in a form a program can act on; the message says
- * it for a person, naming the file, field or position involved.
+ * <p>The {@link #code()} says what went wrong in a form a program can act on; the message says it
+ * for a person, naming the file, field or position involved.
  */
 public class ESealException extends RuntimeException {
   private final ErrorCode code;

@@ -6,9 +6,8 @@ import java.util.Objects;
 import org.eseal.core.ses.SesSeal;
 
 /**
- * An electronic seal as issued by the platform: who owns it, what it is for, how it looks, how
- * long it is valid, the certificate of its key, and its GB/T 38540 structure signed by the seal
- * maker.
+ * An electronic seal as issued by the platform: who owns it, what it is for, how it looks, how long
+ * it is valid, the certificate of its key, and its GB/T 38540 structure signed by the seal maker.
  *
  * @param id the platform's seal code (also the {@code esID} of the structure)
  * @param owner the organization the seal belongs to

@@ -1,8 +1,6 @@
 package org.eseal.core;
 
-/**
- * What a seal is for. The kind decides the seal's shape and the words printed along its bottom.
- */
+/** What a seal is for. The kind decides the seal's shape and the words printed along its bottom. */
 public enum SealKind {
   /** 公章: the company's official seal; round. */
   OFFICIAL("公章", SealShape.ROUND),

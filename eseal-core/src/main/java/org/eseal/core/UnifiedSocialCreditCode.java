@@ -3,10 +3,10 @@ package org.eseal.core;
 /**
  * An 18-character unified social credit code (统一社会信用代码) as defined by GB 32100-2015.
  *
- * <p>Construct with {@link #parse(String)}, which checks the length, the alphabet, the digits
- * of the division code and the final check character (weights 3^i mod 31). The organization
- * code in characters 9 to 17 is not checked against GB 11714, since codes of some registration
- * categories do not follow it.
+ * <p>Construct with {@link #parse(String)}, which checks the length, the alphabet, the digits of
+ * the division code and the final check character (weights 3^i mod 31). The organization code in
+ * characters 9 to 17 is not checked against GB 11714, since codes of some registration categories
+ * do not follow it.
  *
  * @param value the 18 characters, upper case
  */
@@ -14,7 +14,9 @@ public record UnifiedSocialCreditCode(String value) {
   /** GB 32100 alphabet: digits and upper-case letters except I, O, Z, S and V. */
   private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-  private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final int[] WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
 
   /** Validates {@code value}; prefer {@link #parse(String)}, which also normalizes case. */
   public UnifiedSocialCreditCode {
@@ -24,8 +26,8 @@ public record UnifiedSocialCreditCode(String value) {
   /**
    * Parses and validates a code.
    *
-   * @throws ESealException with {@link ErrorCode#INVALID_CREDIT_CODE} naming the bad character
-   *     and its position when the code is malformed
+   * @throws ESealException with {@link ErrorCode#INVALID_CREDIT_CODE} naming the bad character and
+   *     its position when the code is malformed
    */
   public static UnifiedSocialCreditCode parse(String text) {
     if (text == null) {
@@ -76,7 +78,10 @@ public record UnifiedSocialCreditCode(String value) {
     }
     if (value.length() != 18) {
       throw invalid(
-          "unified social credit code '" + value + "' has " + value.length()
+          "unified social credit code '"
+              + value
+              + "' has "
+              + value.length()
               + " characters; GB 32100 requires 18");
     }
     for (int i = 0; i < 18; i++) {
@@ -89,8 +94,7 @@ public record UnifiedSocialCreditCode(String value) {
     }
     char expected = checkCharacter(value.substring(0, 17));
     if (value.charAt(17) != expected) {
-      throw invalid(
-          badCharacter(value, 17, "the check character should be '" + expected + "'"));
+      throw invalid(badCharacter(value, 17, "the check character should be '" + expected + "'"));
     }
   }
 
@@ -104,8 +108,14 @@ public record UnifiedSocialCreditCode(String value) {
   }
 
   private static String badCharacter(String value, int index, String why) {
-    return "unified social credit code '" + value + "': character " + (index + 1) + " '"
-        + value.charAt(index) + "' is invalid: " + why;
+    return "unified social credit code '"
+        + value
+        + "': character "
+        + (index + 1)
+        + " '"
+        + value.charAt(index)
+        + "' is invalid: "
+        + why;
   }
 
   private static ESealException invalid(String message) {

@@ -22,8 +22,8 @@ public interface Signer {
    * the hash signed, as {@link java.security.Signature} does with {@link
    * SignatureAlgorithm#jcaName()}. ECDSA and SM2 values are DER-encoded.
    *
-   * @throws org.eseal.core.ESealException with {@link org.eseal.core.ErrorCode#KEY_ERROR} or
-   *     {@link org.eseal.core.ErrorCode#SIGNING_FAILED} when the key cannot sign
+   * @throws org.eseal.core.ESealException with {@link org.eseal.core.ErrorCode#KEY_ERROR} or {@link
+   *     org.eseal.core.ErrorCode#SIGNING_FAILED} when the key cannot sign
    */
   byte[] sign(byte[] message);
 }
