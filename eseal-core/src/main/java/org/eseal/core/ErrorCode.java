@@ -34,5 +34,13 @@ public enum ErrorCode {
   /** Reading or writing a file failed. */
   IO_ERROR,
   /** The verifier could not process the document (a structure error). */
-  VERIFICATION_ERROR
+  VERIFICATION_ERROR,
+  /** The organization is not registered on the platform, or under another name. */
+  NOT_REGISTERED,
+  /** The organization is already registered on the platform. */
+  ALREADY_REGISTERED,
+  /** No seal with the given id is known to the platform. */
+  UNKNOWN_SEAL,
+  /** An e-licence is malformed or the platform's signature on it does not verify. */
+  INVALID_LICENCE
 }
