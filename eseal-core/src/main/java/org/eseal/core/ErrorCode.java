@@ -35,6 +35,14 @@ public enum ErrorCode {
   IO_ERROR,
   /** The verifier could not process the document (a structure error). */
   VERIFICATION_ERROR,
+  /** The organization is not registered on the platform, or under another name. */
+  NOT_REGISTERED,
+  /** The organization is already registered on the platform. */
+  ALREADY_REGISTERED,
+  /** No seal with the given id is known to the platform. */
+  UNKNOWN_SEAL,
+  /** An e-licence is malformed or the platform's signature on it does not verify. */
+  INVALID_LICENCE,
   /** Verification completed and the result is not PASSED; see the report for the checks. */
   VERIFICATION_FAILED
 }
