@@ -34,12 +34,12 @@ import org.eseal.core.trust.TrustAnchors;
  * The platform's certificate authority and seal registry, running in-process for tests, examples
  * and demos.
  *
- * <p>It holds a root CA ({@value CertificateAuthority#ROOT_NAME}, EC P-256, ten years), an issuing
- * CA for company certificates, and the seal maker (制章者), whose certificate signs every GB/T 38540
- * seal structure and e-licence. Registering a company issues its e-licence and its official seal;
- * further seals can then be issued for it. Each seal gets a fresh key, a two-year certificate from
- * the issuing CA and a 13-digit seal code: the six-digit division code of the company's credit
- * code, then a seven-digit sequence number.
+ * <p>It holds a root CA ("eseal Sandbox Root CA", EC P-256, ten years), an issuing CA for company
+ * certificates, and the seal maker (制章者), whose certificate signs every GB/T 38540 seal structure
+ * and e-licence. Registering a company issues its e-licence and its official seal; further seals
+ * can then be issued for it. Each seal gets a fresh key, a two-year certificate from the issuing CA
+ * and a 13-digit seal code: the six-digit division code of the company's credit code, then a
+ * seven-digit sequence number.
  *
  * <p>{@link #start()} keeps everything in memory. With {@link Builder#dataDirectory(Path)} the CA
  * keys are kept in {@code ca.p12} (password {@value #CA_STORE_PASSWORD}: this is a test CA, not a

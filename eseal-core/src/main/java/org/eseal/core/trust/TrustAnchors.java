@@ -33,9 +33,10 @@ import org.eseal.core.internal.BouncyCastle;
 /**
  * The root certificates a verifier trusts, and RFC 5280 path validation against them.
  *
- * <p>Immutable and thread-safe. Validation uses the JDK's PKIX {@link CertPathValidator} with
- * revocation checking off: this class answers "does the chain lead to a trusted root and was every
- * certificate valid at that instant", not "was any certificate revoked".
+ * <p>Immutable and thread-safe. Validation uses the Bouncy Castle PKIX {@link CertPathValidator}
+ * (which, unlike the JDK one, accepts SM2 keys) with revocation checking off: this class answers
+ * "does the chain lead to a trusted root and was every certificate valid at that instant", not "was
+ * any certificate revoked".
  */
 public final class TrustAnchors {
   private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
@@ -171,7 +172,8 @@ public final class TrustAnchors {
       parameters.setDate(Date.from(at));
       PKIXCertPathValidatorResult result =
           (PKIXCertPathValidatorResult)
-              CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
+              CertPathValidator.getInstance("PKIX", BouncyCastle.provider())
+                  .validate(certPath, parameters);
       List<X509Certificate> validated = new ArrayList<>(path);
       validated.add(result.getTrustAnchor().getTrustedCert());
       return ChainValidation.trusted(validated);
