@@ -1,28 +1,21 @@
 package org.eseal.pdf;
 
-import java.security.GeneralSecurityException;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.PKIXCertPathBuilderResult;
-import java.security.cert.TrustAnchor;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.eseal.core.report.SubIndication;
+import org.eseal.core.trust.ChainValidation;
+import org.eseal.core.trust.TrustAnchors;
 
 /**
  * Builds and validates a certification path from the signer's certificate to a configured trust
- * anchor at the signing time (RFC 5280 section 6, ETSI EN 319 102-1 5.2.6). Revocation is not
- * checked yet, and the report says so.
+ * anchor at the signing time (RFC 5280 section 6, ETSI EN 319 102-1 5.2.6), through {@link
+ * TrustAnchors#validate}. Revocation is not checked yet, and the report says so.
  */
 final class ChainCheck {
   static final String VALIDITY = "chain.validity-period";
@@ -34,7 +27,7 @@ final class ChainCheck {
   static void check(
       X509Certificate signer,
       List<X509Certificate> certs,
-      List<X509Certificate> anchors,
+      Optional<TrustAnchors> anchors,
       Instant at,
       String timeSource,
       Verdict v) {
@@ -52,39 +45,45 @@ final class ChainCheck {
           TRUST, SubIndication.NO_CERTIFICATE_CHAIN_FOUND, "no trust anchors are configured");
       return;
     }
-    if (anchors.contains(signer)) {
-      v.pass(TRUST, "the signer's certificate is itself a trust anchor");
-      v.warn(REVOCATION, "revocation status was not checked");
-      return;
-    }
-    try {
-      Set<TrustAnchor> trust = new HashSet<>();
-      for (X509Certificate a : anchors) {
-        trust.add(new TrustAnchor(a, null));
-      }
-      X509CertSelector target = new X509CertSelector();
-      target.setCertificate(signer);
-      PKIXBuilderParameters params = new PKIXBuilderParameters(trust, target);
-      params.setRevocationEnabled(false);
-      params.setDate(Date.from(at));
-      List<X509Certificate> pool = new ArrayList<>(certs);
-      pool.add(signer);
-      params.addCertStore(
-          CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
-      PKIXCertPathBuilderResult r =
-          (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+    ChainValidation result = anchors.get().validate(order(signer, certs), at);
+    if (result.trusted()) {
+      X509Certificate anchor = result.path().get(result.path().size() - 1);
       v.pass(
           TRUST,
-          "chain of "
-              + (r.getCertPath().getCertificates().size() + 1)
-              + " to "
-              + r.getTrustAnchor().getTrustedCert().getSubjectX500Principal().getName());
+          "chain of " + result.path().size() + " to " + anchor.getSubjectX500Principal().getName());
       v.warn(REVOCATION, "revocation status was not checked");
-    } catch (GeneralSecurityException e) {
+    } else {
       v.indeterminate(
           TRUST,
           SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
-          "no path to a trust anchor: " + e.getMessage());
+          "no path to a trust anchor: " + result.problem().orElse("unknown"));
     }
+  }
+
+  /**
+   * Orders {@code pool} into a chain from {@code leaf} up, following issuer names; certificates
+   * that are not on the path are left out.
+   */
+  static List<X509Certificate> order(X509Certificate leaf, List<X509Certificate> pool) {
+    List<X509Certificate> chain = new ArrayList<>();
+    chain.add(leaf);
+    X509Certificate current = leaf;
+    for (int i = 0; i < pool.size(); i++) {
+      X509Certificate next = null;
+      for (X509Certificate c : pool) {
+        if (!chain.contains(c)
+            && c.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
+          next = c;
+          break;
+        }
+      }
+      if (next == null
+          || current.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
+        break;
+      }
+      chain.add(next);
+      current = next;
+    }
+    return chain;
   }
 }

@@ -1,5 +1,6 @@
 package org.eseal.pdf;
 
+import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfIndirectReference;
@@ -34,6 +35,7 @@ import org.eseal.core.report.Indication;
 import org.eseal.core.report.SignatureReport;
 import org.eseal.core.report.SubIndication;
 import org.eseal.core.ses.SealAttributes;
+import org.eseal.core.trust.TrustAnchors;
 
 /**
  * Verifies the signatures and seals of a PDF and reports every check in the ETSI EN 319 102-1
@@ -57,11 +59,12 @@ import org.eseal.core.ses.SealAttributes;
 public final class PdfVerifier {
   private static final byte[] HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
-  private final List<X509Certificate> trustAnchors;
+  private final Optional<TrustAnchors> trustAnchors;
   private final Clock clock;
 
   private PdfVerifier(Builder b) {
-    this.trustAnchors = List.copyOf(b.trustAnchors);
+    this.trustAnchors =
+        b.trustAnchors.isEmpty() ? Optional.empty() : Optional.of(TrustAnchors.of(b.trustAnchors));
     this.clock = b.clock;
   }
 
@@ -117,9 +120,15 @@ public final class PdfVerifier {
     private Builder() {}
 
     /**
-     * The certificates a chain must end at. Without any, every signature stays {@link
-     * Indication#INDETERMINATE} with {@link SubIndication#NO_CERTIFICATE_CHAIN_FOUND}.
+     * Trusts the certificates of {@code anchors}, in addition to any given before. Without any
+     * anchor, every signature stays {@link Indication#INDETERMINATE} with {@link
+     * SubIndication#NO_CERTIFICATE_CHAIN_FOUND}.
      */
+    public Builder trustAnchors(TrustAnchors anchors) {
+      return trustAnchors(anchors.certificates());
+    }
+
+    /** Trusts {@code anchors}, in addition to any given before. */
     public Builder trustAnchors(List<X509Certificate> anchors) {
       for (X509Certificate c : anchors) {
         trustAnchors.add(Objects.requireNonNull(c, "anchors contains null"));
@@ -143,13 +152,13 @@ public final class PdfVerifier {
   private static final class Run {
     private final byte[] pdf;
     private final String label;
-    private final List<X509Certificate> anchors;
+    private final Optional<TrustAnchors> anchors;
     private final Instant now;
     private final Revisions revisions;
     private final RevisionCache cache;
     private final List<Finding> documentFindings = new ArrayList<>();
 
-    Run(byte[] pdf, String label, List<X509Certificate> anchors, Instant now) {
+    Run(byte[] pdf, String label, Optional<TrustAnchors> anchors, Instant now) {
       this.pdf = pdf;
       this.label = label;
       this.anchors = anchors;
@@ -274,15 +283,22 @@ public final class PdfVerifier {
           if (claimed.isEmpty()) {
             claimed = r.signingTime();
           }
+          platform = r.signedAttribute(SealAttributes.SEAL_STRUCTURE).isPresent();
           if (r.signerCertificate().isPresent()) {
             X509Certificate cert = r.signerCertificate().get();
             signerName = Optional.of(commonName(cert.getSubjectX500Principal()));
             Instant at = claimed.orElse(now);
             String source = claimed.isPresent() ? "claimed signing time" : "now";
             ChainCheck.check(cert, r.certificates(), anchors, at, source, v);
+            SealCheck.Context ctx =
+                new SealCheck.Context(cert, r.certificates(), anchors, at, widget(util, name));
+            sealId = SealCheck.check(r, ctx, v);
+          } else if (platform) {
+            v.indeterminate(
+                SealCheck.STRUCTURE,
+                SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
+                "the seal cannot be checked without the signer's certificate");
           }
-          platform = r.signedAttribute(SealAttributes.SEAL_STRUCTURE).isPresent();
-          sealId = SealCheck.check(r, platform, cache, revision, name, v);
         }
       } else {
         v.notApplicable(CmsCheck.DECODE, "not checked: the byte range is invalid");
@@ -303,6 +319,15 @@ public final class PdfVerifier {
               v.indication(),
               v.subIndication());
       return new SignatureOutcome(report, revision);
+    }
+
+    private static PdfDictionary widget(SignatureUtil util, String name) {
+      PdfDictionary field = util.getSignatureFormFieldDictionary(name);
+      if (field == null || PdfName.Widget.equals(field.getAsName(PdfName.Subtype))) {
+        return field;
+      }
+      PdfArray kids = field.getAsArray(PdfName.Kids);
+      return kids == null || kids.isEmpty() ? null : kids.getAsDictionary(0);
     }
 
     /** Adds the disallowed changes after each signature to its findings and the document's. */
