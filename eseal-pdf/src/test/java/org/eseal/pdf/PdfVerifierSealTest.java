@@ -1,0 +1,196 @@
+package org.eseal.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfStream;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.StampingProperties;
+import com.itextpdf.signatures.SignatureUtil;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.eseal.core.SealImage;
+import org.eseal.core.UnifiedSocialCreditCode;
+import org.eseal.core.report.DocumentReport;
+import org.eseal.core.report.Indication;
+import org.eseal.core.report.Outcome;
+import org.eseal.core.report.SignatureReport;
+import org.eseal.core.report.SubIndication;
+import org.eseal.sandbox.IssuedSeal;
+import org.eseal.sandbox.Sandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Seals made by {@link PdfSealer} with sandbox seals, verified against the sandbox root. */
+class PdfVerifierSealTest {
+  private static Sandbox sandbox;
+  private static IssuedSeal seal;
+  private static byte[] sealed;
+
+  @BeforeAll
+  static void seal() throws IOException {
+    sandbox = Sandbox.start();
+    String prefix = "91330106MA2CFXY5T";
+    String code = prefix + UnifiedSocialCreditCode.checkCharacter(prefix);
+    seal = sandbox.registerCompany("杭州示例科技有限公司", code, image()).officialSeal();
+    PdfSealer sealer =
+        PdfSealer.builder()
+            .signer(seal.signer())
+            .sealImage(seal.seal().image())
+            .sealStructure(seal.seal().structure().encoded())
+            .reason("approval")
+            .build();
+    sealed = sealer.seal(blankPdf(), SealPlacement.at(1, 40, 40)).pdf();
+  }
+
+  @AfterAll
+  static void close() {
+    sandbox.close();
+  }
+
+  private static PdfVerifier verifier() {
+    return PdfVerifier.builder().trustAnchors(sandbox.trustAnchors()).build();
+  }
+
+  @Test
+  void verify_sandboxSeal_passes() {
+    DocumentReport report = verifier().verify(sealed, "sealed.pdf");
+
+    assertEquals(Indication.PASSED, report.indication(), report.toText());
+    SignatureReport sig = report.signatures().get(0);
+    assertTrue(sig.platformSeal(), report.toText());
+    assertEquals(Optional.of(seal.seal().id()), sig.sealId());
+    assertTrue(sig.coversWholeDocument());
+    assertEquals(Outcome.PASSED, sig.check("seal.image").orElseThrow().outcome(), report.toText());
+    assertEquals(Outcome.PASSED, sig.check("seal.holder-certificate").orElseThrow().outcome());
+    assertEquals(Outcome.PASSED, sig.check("seal.image-size").orElseThrow().outcome());
+    report.requirePassed();
+  }
+
+  @Test
+  void verify_oneSignedByteFlipped_failsWithHashFailure() {
+    byte[] pdf = sealed.clone();
+    int at = indexOf(pdf, "/MediaBox");
+    pdf[at + 1] = (byte) 'N';
+
+    DocumentReport report = verifier().verify(pdf, "flipped.pdf");
+
+    assertEquals(Indication.FAILED, report.indication(), report.toText());
+    assertEquals(
+        Optional.of(SubIndication.HASH_FAILURE), report.signatures().get(0).subIndication());
+  }
+
+  @Test
+  void verify_otherTrustAnchor_isIndeterminateWithoutChain() {
+    try (Sandbox other = Sandbox.start()) {
+      PdfVerifier verifier = PdfVerifier.builder().trustAnchors(other.trustAnchors()).build();
+
+      DocumentReport report = verifier.verify(sealed, "sealed.pdf");
+
+      assertEquals(Indication.INDETERMINATE, report.indication(), report.toText());
+      assertEquals(
+          Optional.of(SubIndication.NO_CERTIFICATE_CHAIN_FOUND),
+          report.signatures().get(0).subIndication());
+    }
+  }
+
+  @Test
+  void verify_sealImageReplacedInLaterRevision_failsImageCheck() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PdfDocument doc =
+        new PdfDocument(
+            new PdfReader(new ByteArrayInputStream(sealed)),
+            new PdfWriter(out),
+            new StampingProperties().useAppendMode())) {
+      SignatureUtil util = new SignatureUtil(doc);
+      String name = util.getSignatureNames().get(0);
+      PdfDictionary widget = util.getSignatureFormFieldDictionary(name);
+      PdfStream image = firstImage(widget.getAsDictionary(PdfName.AP).getAsStream(PdfName.N));
+      byte[] pixels = image.getBytes(true);
+      for (int i = 0; i < pixels.length; i++) {
+        pixels[i] = (byte) (pixels[i] ^ 0x5A);
+      }
+      image.setData(pixels);
+      image.setModified();
+    }
+
+    DocumentReport report = verifier().verify(out.toByteArray(), "replaced.pdf");
+
+    SignatureReport sig = report.signatures().get(0);
+    assertEquals(Outcome.FAILED, sig.check("seal.image").orElseThrow().outcome(), report.toText());
+    assertEquals(Indication.FAILED, report.indication());
+  }
+
+  @Test
+  void verify_unsignedPdf_isIndeterminate() {
+    DocumentReport report = verifier().verify(blankPdf(), "blank.pdf");
+
+    assertEquals(Indication.INDETERMINATE, report.indication());
+    assertTrue(report.signatures().isEmpty());
+  }
+
+  private static PdfStream firstImage(PdfStream xobject) {
+    PdfDictionary xobjects =
+        xobject.getAsDictionary(PdfName.Resources).getAsDictionary(PdfName.XObject);
+    for (PdfName key : xobjects.keySet()) {
+      PdfStream s = xobjects.getAsStream(key);
+      if (PdfName.Image.equals(s.getAsName(PdfName.Subtype))) {
+        return s;
+      }
+      PdfStream inner = firstImage(s);
+      if (inner != null) {
+        return inner;
+      }
+    }
+    return null;
+  }
+
+  private static int indexOf(byte[] data, String text) {
+    byte[] needle = text.getBytes(StandardCharsets.US_ASCII);
+    int i = Revisions.indexOf(data, needle, 0);
+    assertTrue(i > 0, text);
+    return i;
+  }
+
+  private static byte[] blankPdf() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PdfDocument doc = new PdfDocument(new PdfWriter(out))) {
+      doc.addNewPage(PageSize.A4);
+    }
+    return out.toByteArray();
+  }
+
+  private static SealImage image() {
+    BufferedImage picture = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+    for (int y = 0; y < 64; y++) {
+      for (int x = 0; x < 64; x++) {
+        int dx = x - 32;
+        int dy = y - 32;
+        int r2 = dx * dx + dy * dy;
+        if (r2 < 30 * 30 && r2 > 26 * 26 || Math.abs(dx) < 3 && Math.abs(dy) < 3) {
+          picture.setRGB(x, y, 0xffd01010);
+        } else if (r2 < 30 * 30) {
+          picture.setRGB(x, y, 0x40d01010);
+        }
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(picture, "png", out);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return SealImage.ofPng(out.toByteArray(), 42, 42);
+  }
+}
