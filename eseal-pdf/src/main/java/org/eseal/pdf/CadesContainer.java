@@ -130,17 +130,16 @@ final class CadesContainer implements IExternalSignatureContainer {
     DigestCalculatorProvider digests = id -> new FixedDigest(digestAlgorithm, documentDigest);
     try {
       X509Certificate certificate = chain.get(0);
-      AttributeTable signed = signedAttributes(certificate);
+      List<Attribute> signed = signedAttributes(certificate);
       CMSAttributeTableGenerator attributes =
           parameters -> {
-            ASN1EncodableVector v = signed.toASN1EncodableVector();
             ASN1ObjectIdentifier contentType =
                 (ASN1ObjectIdentifier) parameters.get(CMSAttributeTableGenerator.CONTENT_TYPE);
             byte[] md = (byte[]) parameters.get(CMSAttributeTableGenerator.DIGEST);
             ASN1EncodableVector all = new ASN1EncodableVector();
             all.add(new Attribute(CMSAttributes.contentType, new DERSet(contentType)));
             all.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(md))));
-            all.addAll(v);
+            signed.forEach(all::add);
             return new AttributeTable(all);
           };
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
@@ -155,7 +154,7 @@ final class CadesContainer implements IExternalSignatureContainer {
     }
   }
 
-  private AttributeTable signedAttributes(X509Certificate certificate)
+  private List<Attribute> signedAttributes(X509Certificate certificate)
       throws GeneralSecurityException {
     // RFC 5035 ESSCertIDv2 with SHA-256, the default hash algorithm, which is left out.
     byte[] certHash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
@@ -165,7 +164,7 @@ final class CadesContainer implements IExternalSignatureContainer {
     ESSCertIDv2 certId =
         new ESSCertIDv2(
             new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash, issuerSerial);
-    ASN1EncodableVector v = new ASN1EncodableVector();
+    List<Attribute> v = new java.util.ArrayList<>();
     v.add(
         new Attribute(
             SIGNING_CERTIFICATE_V2,
@@ -176,7 +175,7 @@ final class CadesContainer implements IExternalSignatureContainer {
               new ASN1ObjectIdentifier(org.eseal.core.ses.SealAttributes.SEAL_STRUCTURE),
               new DERSet(new DEROctetString(sealStructure))));
     }
-    return new AttributeTable(v);
+    return v;
   }
 
   /** Hands the DER signed attributes to the {@link Signer}. */

@@ -30,8 +30,8 @@ import org.eseal.pdf.SealResult.Rect;
  * typed {@link ESealException}; nothing is written.
  */
 final class Inspection {
-  private static final Pattern PDFA1 =
-      Pattern.compile("pdfaid:part\\s*(=\\s*[\"']\\s*1\\s*[\"']|>\\s*1\\s*<)");
+  private static final Pattern PDFA =
+      Pattern.compile("pdfaid:part\\s*(?:=\\s*[\"']\\s*(\\d)\\s*[\"']|>\\s*(\\d)\\s*<)");
 
   /**
    * The decision.
@@ -41,7 +41,7 @@ final class Inspection {
    * @param centreY user space y of the seal centre
    * @param existingField name of an empty signature field to fill, or null for a new field
    * @param newFieldName name of the new field when no existing one is filled
-   * @param pdfA1 whether the document claims PDF/A-1
+   * @param pdfA the PDF/A part the document claims, 0 if none
    * @param repair whether the cross-reference data was rebuilt and needs a full rewrite
    * @param restricted whether the document is encrypted and was opened without the owner password
    * @param warnings notes for the result
@@ -52,7 +52,7 @@ final class Inspection {
       double centreY,
       String existingField,
       String newFieldName,
-      boolean pdfA1,
+      int pdfA,
       boolean repair,
       boolean restricted,
       List<String> warnings) {}
@@ -61,11 +61,11 @@ final class Inspection {
 
   static Plan inspect(
       PdfReader reader,
+      Optional<Boolean> xrefSound,
       boolean tailIntact,
       SealPlacement placement,
       String requestedField,
       boolean ownerPasswordGiven) {
-    reader.setUnethicalReading(true);
     PdfDocument document;
     try {
       document = new PdfDocument(reader);
@@ -80,7 +80,8 @@ final class Inspection {
       throw unreadable(tailIntact, e);
     }
     try {
-      return decide(document, reader, tailIntact, placement, requestedField, ownerPasswordGiven);
+      return decide(
+          document, reader, xrefSound, tailIntact, placement, requestedField, ownerPasswordGiven);
     } finally {
       document.close();
     }
@@ -105,13 +106,13 @@ final class Inspection {
   private static Plan decide(
       PdfDocument document,
       PdfReader reader,
+      Optional<Boolean> xrefSound,
       boolean tailIntact,
       SealPlacement placement,
       String requestedField,
       boolean ownerPasswordGiven) {
     List<String> warnings = new ArrayList<>();
-    boolean rebuilt = reader.hasRebuiltXref();
-    if (rebuilt && !tailIntact) {
+    if (reader.hasRebuiltXref() && !tailIntact) {
       throw new ESealException(
           ErrorCode.TRUNCATED_PDF,
           "the PDF is truncated: it has no %%EOF or startxref at its end and its"
@@ -120,6 +121,9 @@ final class Inspection {
     if (document.getNumberOfPages() < 1) {
       throw new ESealException(ErrorCode.NOT_A_PDF, "the PDF has no pages");
     }
+    // The parser repairs silently and cannot append to what it repaired; an entry that does not
+    // point at its object is broken too, even where the parser copes.
+    boolean rebuilt = reader.hasRebuiltXref() || !xrefSound.orElse(true);
     SignatureUtil signatures = new SignatureUtil(document);
     List<String> signed = signatures.getSignatureNames();
     if (rebuilt && !signed.isEmpty()) {
@@ -168,7 +172,7 @@ final class Inspection {
     if (perms != null && perms.get(PdfName.UR3) != null) {
       warnings.add("the document's usage rights (UR3) signature becomes invalid after sealing");
     }
-    boolean pdfA1 = isPdfA1(document);
+    int pdfA = pdfAPart(document);
 
     String existing = null;
     PdfAcroForm form = PdfFormCreator.getAcroForm(document, false);
@@ -213,7 +217,7 @@ final class Inspection {
           r.getY() + r.getHeight() / 2,
           existing,
           null,
-          pdfA1,
+          pdfA,
           rebuilt,
           restricted,
           warnings);
@@ -252,7 +256,7 @@ final class Inspection {
       cx = u[0];
       cy = u[1];
     }
-    return new Plan(page, cx, cy, null, newName, pdfA1, rebuilt, restricted, warnings);
+    return new Plan(page, cx, cy, null, newName, pdfA, rebuilt, restricted, warnings);
   }
 
   static PageGeometry geometry(PdfPage page) {
@@ -298,9 +302,14 @@ final class Inspection {
     return 2;
   }
 
-  private static boolean isPdfA1(PdfDocument document) {
+  /** The PDF/A part the XMP metadata claims (ISO 19005-1 6.7.11), or 0. */
+  private static int pdfAPart(PdfDocument document) {
     byte[] xmp = document.getXmpMetadataBytes();
-    return xmp != null && PDFA1.matcher(new String(xmp, StandardCharsets.UTF_8)).find();
+    if (xmp == null) {
+      return 0;
+    }
+    java.util.regex.Matcher m = PDFA.matcher(new String(xmp, StandardCharsets.UTF_8));
+    return m.find() ? Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) : 0;
   }
 
   private static Optional<PdfWidgetAnnotation> widgetOf(PdfAcroForm form, String name) {

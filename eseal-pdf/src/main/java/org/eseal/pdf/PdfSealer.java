@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
+import org.eseal.core.Seal;
 import org.eseal.core.SealImage;
 import org.eseal.core.sign.Signer;
 import org.eseal.pdf.SealResult.Rect;
@@ -121,7 +122,12 @@ public final class PdfSealer {
             tailIntact,
             () ->
                 Inspection.inspect(
-                    reader(input), tailIntact, placement, fieldName, ownerPassword != null));
+                    reader(input),
+                    XrefCheck.classicTablesSound(input),
+                    tailIntact,
+                    placement,
+                    fieldName,
+                    ownerPassword != null));
     byte[] source = plan.repair() ? rewrite(input) : input;
     try {
       return sign(source, output, plan);
@@ -156,7 +162,7 @@ public final class PdfSealer {
                   new Rectangle(
                       (float) r.llx(), (float) r.lly(), (float) r.width(), (float) r.height())));
           return appearance.create(
-              document, p.width(), p.height(), geometry.rotation(), plan.pdfA1());
+              document, p.width(), p.height(), geometry.rotation(), plan.pdfA());
         };
     SealingPdfSigner pdfSigner =
         new SealingPdfSigner(reader, output, new StampingProperties().useAppendMode(), painter);
@@ -313,6 +319,15 @@ public final class PdfSealer {
     public Builder sealStructure(byte[] sesSealDer) {
       this.sealStructure = sesSealDer == null ? null : sesSealDer.clone();
       return this;
+    }
+
+    /**
+     * Sets the picture and the seal structure from a platform seal. The signer must hold the seal's
+     * key.
+     */
+    public Builder seal(Seal seal) {
+      sealImage(seal.image());
+      return sealStructure(seal.structure().encoded());
     }
 
     /** The signature dictionary's {@code /Reason}. Optional. */

@@ -7,8 +7,11 @@ import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfNumber;
+import com.itextpdf.kernel.pdf.PdfObject;
 import com.itextpdf.kernel.pdf.PdfStream;
 import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -83,11 +86,11 @@ final class SealAppearance {
    * @param width displayed width in points
    * @param height displayed height in points
    * @param rotation the page's {@code /Rotate}: 0, 90, 180 or 270
-   * @param pdfA1 whether the document claims PDF/A-1, which forbids soft masks
+   * @param pdfA the PDF/A part the document claims, or 0: PDF/A documents get the sRGB ICC colour
+   *     space, and PDF/A-1 no soft mask
    */
-  PdfFormXObject create(
-      PdfDocument document, double width, double height, int rotation, boolean pdfA1) {
-    PdfStream image = imageXObject(document, pdfA1);
+  PdfFormXObject create(PdfDocument document, double width, double height, int rotation, int pdfA) {
+    PdfStream image = imageXObject(document, pdfA);
     PdfFormXObject form = new PdfFormXObject(new Rectangle((float) width, (float) height));
     // ISO 32000-2 12.5.5: the Matrix turns the BBox; the result is fitted to the widget Rect.
     double radians = Math.toRadians(rotation);
@@ -102,10 +105,11 @@ final class SealAppearance {
     return form;
   }
 
-  private PdfStream imageXObject(PdfDocument document, boolean pdfA1) {
+  private PdfStream imageXObject(PdfDocument document, int pdfA) {
     byte[] pixels = rgb;
     PdfStream image;
-    if (pdfA1 && alpha != null) {
+    PdfObject rgbSpace = pdfA > 0 ? srgb(document) : PdfName.DeviceRGB;
+    if (pdfA == 1 && alpha != null) {
       pixels = rgb.clone();
       for (int i = 0; i < alpha.length; i++) {
         if (alpha[i] == 0) {
@@ -114,12 +118,12 @@ final class SealAppearance {
           pixels[i * 3 + 2] = (byte) 255;
         }
       }
-      image = pictureStream(document, pixels, PdfName.DeviceRGB);
+      image = pictureStream(document, pixels, rgbSpace);
       if (anyTransparent) {
         image.put(PdfName.Mask, new PdfArray(new int[] {255, 255, 255, 255, 255, 255}));
       }
     } else {
-      image = pictureStream(document, pixels, PdfName.DeviceRGB);
+      image = pictureStream(document, pixels, rgbSpace);
       if (alpha != null) {
         PdfStream mask = pictureStream(document, alpha, PdfName.DeviceGray);
         image.put(PdfName.SMask, mask);
@@ -128,7 +132,22 @@ final class SealAppearance {
     return image;
   }
 
-  private PdfStream pictureStream(PdfDocument document, byte[] samples, PdfName colorSpace) {
+  /**
+   * A device-independent sRGB colour space (ISO 19005-1 6.2.3.3): PDF/A allows it whatever the
+   * document's output intent.
+   */
+  private static PdfArray srgb(PdfDocument document) {
+    byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    PdfStream icc = new PdfStream(profile);
+    icc.put(PdfName.N, new PdfNumber(3));
+    icc.makeIndirect(document);
+    PdfArray space = new PdfArray();
+    space.add(PdfName.ICCBased);
+    space.add(icc);
+    return space;
+  }
+
+  private PdfStream pictureStream(PdfDocument document, byte[] samples, PdfObject colorSpace) {
     PdfStream stream = new PdfStream(samples);
     PdfDictionary dict = stream;
     dict.put(PdfName.Type, PdfName.XObject);
