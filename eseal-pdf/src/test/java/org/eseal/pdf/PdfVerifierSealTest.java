@@ -17,6 +17,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.eseal.core.SealImage;
@@ -31,6 +33,8 @@ import org.eseal.sandbox.Sandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Seals made by {@link PdfSealer} with sandbox seals, verified against the sandbox root. */
 class PdfVerifierSealTest {
@@ -44,14 +48,16 @@ class PdfVerifierSealTest {
     String prefix = "91330106MA2CFXY5T";
     String code = prefix + UnifiedSocialCreditCode.checkCharacter(prefix);
     seal = sandbox.registerCompany("杭州示例科技有限公司", code, image()).officialSeal();
-    PdfSealer sealer =
-        PdfSealer.builder()
-            .signer(seal.signer())
-            .sealImage(seal.seal().image())
-            .sealStructure(seal.seal().structure().encoded())
-            .reason("approval")
-            .build();
-    sealed = sealer.seal(blankPdf(), SealPlacement.at(1, 40, 40)).pdf();
+    sealed = sealer().seal(blankPdf(), SealPlacement.at(1, 40, 40)).pdf();
+  }
+
+  private static PdfSealer sealer() {
+    return PdfSealer.builder()
+        .signer(seal.signer())
+        .sealImage(seal.seal().image())
+        .sealStructure(seal.seal().structure().encoded())
+        .reason("approval")
+        .build();
   }
 
   @AfterAll
@@ -130,6 +136,47 @@ class PdfVerifierSealTest {
     SignatureReport sig = report.signatures().get(0);
     assertEquals(Outcome.FAILED, sig.check("seal.image").orElseThrow().outcome(), report.toText());
     assertEquals(Indication.FAILED, report.indication());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "B29-pdfa-input/not_signed_pdfa.pdf",
+        "B31-rotated-pages/sun_90.pdf",
+        "B31-rotated-pages/documentWithRotatedPages.pdf",
+        "B28-pdf20/pdf-2.0.pdf",
+        "B15-xref-stream-vs-table/pdf-xref-streams.pdf"
+      })
+  void verify_sealedCorpusInput_passesWithOwnImage(String file) throws IOException {
+    byte[] input = Files.readAllBytes(PdfVerifierCorpusTest.corpus().resolve(file));
+    byte[] out = sealer().seal(input, SealPlacement.at(1, 40, 40)).pdf();
+
+    DocumentReport report = verifier().verify(out, file);
+
+    assertEquals(Indication.PASSED, report.indication(), report.toText());
+    SignatureReport sig = report.signatures().get(0);
+    assertEquals(Outcome.PASSED, sig.check("seal.image").orElseThrow().outcome(), report.toText());
+    assertEquals(Outcome.PASSED, sig.check("seal.image-size").orElseThrow().outcome());
+  }
+
+  @Test
+  void verify_sealAddedToSignedDocument_keepsEarlierSignaturesIntact() throws IOException {
+    Path file =
+        PdfVerifierCorpusTest.corpus()
+            .resolve("B23-resign-alters-signed-objects/hello_signed_INCSAVE_signed.pdf");
+    byte[] out = sealer().seal(Files.readAllBytes(file), SealPlacement.at(1, 40, 40)).pdf();
+
+    DocumentReport report = verifier().verify(out, "resealed.pdf");
+
+    assertEquals(3, report.signatures().size(), report.toText());
+    assertTrue(
+        report.documentFindings().stream().noneMatch(f -> f.code().equals("change.disallowed")),
+        report.toText());
+    for (SignatureReport sig : report.signatures()) {
+      assertEquals(
+          Outcome.PASSED, sig.check("cms.message-digest").orElseThrow().outcome(), report.toText());
+    }
+    assertEquals(Indication.PASSED, report.signatures().get(2).indication(), report.toText());
   }
 
   @Test
