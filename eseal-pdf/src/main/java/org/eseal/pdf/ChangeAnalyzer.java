@@ -55,6 +55,9 @@ final class ChangeAnalyzer {
           PdfName.P);
   private static final int MAX_DEPTH = 64;
 
+  /** What an added approval signature is called in a {@link Change}. */
+  static final String SIGNATURE_ADDED = "a signature was added";
+
   /** One changed object of one revision. */
   record Change(int revision, int object, boolean allowed, boolean notable, String what) {}
 
@@ -198,8 +201,9 @@ final class ChangeAnalyzer {
       return bad(rev, n, "a form field (" + nd.get(PdfName.FT) + ") was added");
     }
     if (isSignatureDictionary(nd)) {
-      String kind = DOC_TIME_STAMP.equals(type) ? "document time-stamp" : "signature";
-      return new Change(rev, n, true, false, "a " + kind + " was added");
+      String what =
+          DOC_TIME_STAMP.equals(type) ? "a document time-stamp was added" : SIGNATURE_ADDED;
+      return new Change(rev, n, true, false, what);
     }
     return null;
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -138,7 +139,14 @@ final class CmsCheck {
           SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
           "no certificate in the CMS matches the SignerInfo's identifier");
     } else {
-      v.pass(SIGNER_CERT, signerCert.get().getSubjectX500Principal().getName());
+      X509Certificate c = signerCert.get();
+      v.pass(
+          SIGNER_CERT,
+          name(c.getSubjectX500Principal())
+              + ", serial "
+              + c.getSerialNumber().toString(16)
+              + ", issued by "
+              + name(c.getIssuerX500Principal()));
       checkEss(signer, signerCert.get(), v);
     }
     boolean digestOk = checkDigest(subFilter, cms, signer, signed, v);
@@ -309,6 +317,16 @@ final class CmsCheck {
           SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
           "signing-certificate " + ver + " names a different certificate");
     }
+  }
+
+  /** The CN of a name, or the whole name when it has none. */
+  static String name(X500Principal p) {
+    for (String part : p.getName(X500Principal.RFC2253).split(",")) {
+      if (part.startsWith("CN=")) {
+        return part.substring(3);
+      }
+    }
+    return p.getName(X500Principal.RFC2253);
   }
 
   private static Optional<Instant> signingTime(SignerInformation signer) {

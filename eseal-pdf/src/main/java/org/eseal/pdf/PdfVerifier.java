@@ -5,6 +5,7 @@ import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfIndirectReference;
 import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfNumber;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfString;
 import com.itextpdf.signatures.PdfSignature;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javax.security.auth.x500.X500Principal;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
 import org.eseal.core.report.DocumentReport;
@@ -204,21 +204,59 @@ public final class PdfVerifier {
         return document(List.of());
       }
       Map<Integer, String> dictionaries = new HashMap<>();
+      List<Integer> docMdp = new ArrayList<>();
       for (String name : names) {
         SignatureOutcome o = verifySignature(util, name, dictionaries, signatures.size() + 1);
         signatures.add(o.report());
         signedRevisions.add(o.revision());
+        docMdp.add(o.docMdp());
       }
+      certificationRules(signatures, docMdp);
       if (signatures.isEmpty()) {
         documentFindings.add(
             new Finding(Finding.Severity.WARNING, "signature.none", "no signature"));
       }
-      List<SignatureReport> withChanges = changes(signatures, signedRevisions);
+      List<SignatureReport> withChanges = changes(signatures, signedRevisions, docMdp);
       trailingBytes();
       return document(withChanges);
     }
 
-    private record SignatureOutcome(SignatureReport report, int revision) {}
+    /** A signature's report, its 0-based revision, and its DocMDP level (0 for approval). */
+    private record SignatureOutcome(SignatureReport report, int revision, int docMdp) {}
+
+    /** ISO 32000-1 12.8.2.2: at most one certification signature, and it comes first. */
+    private void certificationRules(List<SignatureReport> sigs, List<Integer> docMdp) {
+      int count = 0;
+      for (int i = 0; i < sigs.size(); i++) {
+        if (docMdp.get(i) == 0) {
+          continue;
+        }
+        count++;
+        if (count > 1) {
+          error(
+              "signature.certification",
+              sigs.get(i).fieldName()
+                  + " is a second certification signature; only one is allowed");
+        } else if (i > 0) {
+          error(
+              "signature.certification",
+              sigs.get(i).fieldName() + " certifies the document but is not its first signature");
+        }
+      }
+    }
+
+    private static int docMdp(PdfDictionary sigDict) {
+      PdfArray refs = sigDict.getAsArray(PdfName.Reference);
+      for (int i = 0; refs != null && i < refs.size(); i++) {
+        PdfDictionary ref = refs.getAsDictionary(i);
+        if (ref != null && PdfName.DocMDP.equals(ref.getAsName(PdfName.TransformMethod))) {
+          PdfDictionary params = ref.getAsDictionary(PdfName.TransformParams);
+          PdfNumber p = params == null ? null : params.getAsNumber(PdfName.P);
+          return p == null ? 2 : Math.max(1, Math.min(3, p.intValue()));
+        }
+      }
+      return 0;
+    }
 
     private SignatureOutcome verifySignature(
         SignatureUtil util, String name, Map<Integer, String> dictionaries, int number) {
@@ -286,7 +324,7 @@ public final class PdfVerifier {
           platform = r.signedAttribute(SealAttributes.SEAL_STRUCTURE).isPresent();
           if (r.signerCertificate().isPresent()) {
             X509Certificate cert = r.signerCertificate().get();
-            signerName = Optional.of(commonName(cert.getSubjectX500Principal()));
+            signerName = Optional.of(CmsCheck.name(cert.getSubjectX500Principal()));
             Instant at = claimed.orElse(now);
             String source = claimed.isPresent() ? "claimed signing time" : "now";
             ChainCheck.check(cert, r.certificates(), anchors, at, source, v);
@@ -310,15 +348,15 @@ public final class PdfVerifier {
               range.map(ByteRangeCheck.SignedRange::coversWholeDocument).orElse(false),
               signerName,
               claimed,
-              Optional.ofNullable(shown.getReason()),
-              Optional.ofNullable(shown.getLocation()),
+              nonEmpty(shown.getReason()),
+              nonEmpty(shown.getLocation()),
               platform,
               sealId,
               v.checks(),
               findings,
               v.indication(),
               v.subIndication());
-      return new SignatureOutcome(report, revision);
+      return new SignatureOutcome(report, revision, docMdp(dict));
     }
 
     private static PdfDictionary widget(SignatureUtil util, String name) {
@@ -331,7 +369,8 @@ public final class PdfVerifier {
     }
 
     /** Adds the disallowed changes after each signature to its findings and the document's. */
-    private List<SignatureReport> changes(List<SignatureReport> sigs, List<Integer> revs) {
+    private List<SignatureReport> changes(
+        List<SignatureReport> sigs, List<Integer> revs, List<Integer> docMdp) {
       int first = revs.stream().filter(r -> r >= 0).min(Integer::compare).orElse(-1);
       if (first < 0) {
         return sigs;
@@ -368,7 +407,10 @@ public final class PdfVerifier {
         List<Finding> findings = new ArrayList<>(s.findings());
         for (int j = 0; j < all.size(); j++) {
           ChangeAnalyzer.Change c = all.get(j);
-          if (c.allowed() || revs.get(i) < 0 || c.revision() <= revs.get(i)) {
+          boolean locked =
+              docMdp.get(i) == 1
+                  && (c.notable() || c.what().equals(ChangeAnalyzer.SIGNATURE_ADDED));
+          if (c.allowed() && !locked || revs.get(i) < 0 || c.revision() <= revs.get(i)) {
             continue;
           }
           Finding f =
@@ -381,6 +423,7 @@ public final class PdfVerifier {
                       + s.fieldName()
                       + "): "
                       + c.what()
+                      + (c.allowed() ? ", which DocMDP P=1 forbids" : "")
                       + " (revision "
                       + (c.revision() + 1)
                       + ", object "
@@ -465,14 +508,8 @@ public final class PdfVerifier {
     }
   }
 
-  private static String commonName(X500Principal p) {
-    String rfc = p.getName(X500Principal.RFC2253);
-    for (String part : rfc.split(",")) {
-      if (part.startsWith("CN=")) {
-        return part.substring(3);
-      }
-    }
-    return rfc;
+  private static Optional<String> nonEmpty(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
   }
 
   private static String sha256(byte[] data) {

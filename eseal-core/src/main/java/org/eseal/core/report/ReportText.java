@@ -28,7 +28,7 @@ final class ReportText {
       s.location().ifPresent(v -> line(b, "Location", v));
       line(b, "Seal", s.platformSeal() ? "platform seal " + s.sealId().orElse("?") : "none");
       for (Check c : s.checks()) {
-        b.append(String.format("  %-15s%-32s%s%n", mark(c.outcome()), c.id(), c.detail()));
+        b.append(String.format("  %-17s%-30s%s%n", mark(c.outcome()), c.id(), c.detail()));
       }
       findings(b, s.findings(), "  ");
     }
