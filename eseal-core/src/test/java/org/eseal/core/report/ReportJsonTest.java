@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +46,31 @@ class ReportJsonTest {
   void write_thenRead_roundTrips() {
     DocumentReport r = sample();
     assertEquals(r, ReportJson.read(r.toJson()));
+  }
+
+  @Test
+  void write_matchesPublishedSchemaMembers() throws IOException {
+    JsonNode schema;
+    try (InputStream in = ReportJson.class.getResourceAsStream("report.schema.json")) {
+      schema = new ObjectMapper().readTree(in);
+    }
+    JsonNode json = new ObjectMapper().readTree(sample().toJson());
+
+    assertMembers(schema, json);
+    JsonNode defs = schema.get("$defs");
+    assertMembers(defs.get("signature"), json.get("signatures").get(0));
+    assertMembers(defs.get("check"), json.get("signatures").get(0).get("checks").get(0));
+    assertMembers(defs.get("finding"), json.get("documentFindings").get(0));
+  }
+
+  private static void assertMembers(JsonNode schema, JsonNode value) {
+    for (JsonNode required : schema.get("required")) {
+      assertTrue(value.has(required.asText()), "missing " + required.asText());
+    }
+    value
+        .fieldNames()
+        .forEachRemaining(
+            name -> assertTrue(schema.get("properties").has(name), "not in schema: " + name));
   }
 
   @Test
