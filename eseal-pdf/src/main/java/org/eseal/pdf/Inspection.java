@@ -190,7 +190,7 @@ final class Inspection {
         }
         existing = requestedField;
       }
-    } else if (docMdp == 2 || docMdp == 3) {
+    } else if (docMdp == 2 || docMdp == 3 || (restricted && !mayCreateFields(reader))) {
       for (String name : signatures.getBlankSignatureNames()) {
         if (widgetOf(form, name).filter(w -> hasArea(w.getRectangle().toRectangle())).isPresent()
             && pageOf(document, widgetOf(form, name).orElseThrow()) > 0) {
@@ -221,6 +221,11 @@ final class Inspection {
           rebuilt,
           restricted,
           warnings);
+    }
+    if (restricted && !mayCreateFields(reader)) {
+      warnings.add(
+          "the permissions allow filling in fields and signing but not creating form fields,"
+              + " and no empty signature field exists; a new signature field was added");
     }
     String newName = requestedField != null ? requestedField : freeName(form);
     int page;
@@ -279,6 +284,15 @@ final class Inspection {
       return annotations;
     }
     return annotations || (p & EncryptionConstants.ALLOW_FILL_IN) != 0;
+  }
+
+  /**
+   * ISO 32000-2 Table 22: creating form fields, signature fields included, needs bit 6 and bit 4.
+   */
+  private static boolean mayCreateFields(PdfReader reader) {
+    long p = reader.getPermissions();
+    return (p & EncryptionConstants.ALLOW_MODIFY_ANNOTATIONS) != 0
+        && (p & EncryptionConstants.ALLOW_MODIFY_CONTENTS) != 0;
   }
 
   /** The DocMDP P value of a certified document (ISO 32000-2 12.8.2.2), or 0 if none. */

@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.eseal.core.Organization;
 import org.eseal.core.SealImage;
 import org.eseal.core.SealKind;
+import org.eseal.core.sign.SignatureAlgorithm;
 import org.eseal.sandbox.IssuedSeal;
 import org.eseal.sandbox.Sandbox;
 
@@ -40,8 +41,16 @@ final class TestSeals {
     return second;
   }
 
+  private static Sandbox sandbox;
+
+  /** A contract seal of the first company with a key of {@code algorithm}. */
+  static synchronized IssuedSeal issue(SignatureAlgorithm algorithm) {
+    IssuedSeal official = first();
+    return sandbox.issueSeal(official.seal().owner(), SealKind.CONTRACT, IMAGE, algorithm);
+  }
+
   private static void issue() {
-    Sandbox sandbox = Sandbox.start();
+    sandbox = Sandbox.start();
     first = sandbox.registerCompany("测试科技有限公司", "91110108MA0000001D", IMAGE).officialSeal();
     Organization other = Organization.of("第二测试有限公司", code("91310115MA0000002"));
     second =
