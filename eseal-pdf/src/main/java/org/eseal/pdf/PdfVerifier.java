@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
 import org.eseal.core.report.DocumentReport;
@@ -48,7 +53,9 @@ import org.eseal.core.trust.TrustAnchors;
  * change is allowed after a signature. Revocation is not checked yet; the report says so.
  *
  * <p>Instances are immutable and safe to use from several threads. Verification reads the whole
- * file into memory and parses each signed revision once; it never writes.
+ * file into memory, parses each revision from the first signed one at most once, and never writes.
+ * Each call runs on its own worker thread and is abandoned after {@link Builder#timeout(Duration)};
+ * an abandoned worker stops when the parser returns.
  *
  * <pre>{@code
  * PdfVerifier verifier = PdfVerifier.builder().trustAnchors(List.of(root)).build();
@@ -58,14 +65,17 @@ import org.eseal.core.trust.TrustAnchors;
  */
 public final class PdfVerifier {
   private static final byte[] HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+  private static final long WORKER_STACK_BYTES = 16L << 20;
 
   private final Optional<TrustAnchors> trustAnchors;
   private final Clock clock;
+  private final Duration timeout;
 
   private PdfVerifier(Builder b) {
     this.trustAnchors =
         b.trustAnchors.isEmpty() ? Optional.empty() : Optional.of(TrustAnchors.of(b.trustAnchors));
     this.clock = b.clock;
+    this.timeout = b.timeout;
   }
 
   /** Starts the configuration of a verifier. */
@@ -77,7 +87,8 @@ public final class PdfVerifier {
    * Verifies the PDF at {@code pdf}.
    *
    * @throws ESealException with {@link ErrorCode#IO_ERROR} if the file cannot be read, or with
-   *     {@link ErrorCode#NOT_A_PDF} if it is not a PDF
+   *     {@link ErrorCode#NOT_A_PDF} if it is not a PDF, or with {@link
+   *     ErrorCode#VERIFICATION_ERROR} if its structure cannot be processed in time
    */
   public DocumentReport verify(Path pdf) {
     Objects.requireNonNull(pdf, "pdf");
@@ -95,7 +106,8 @@ public final class PdfVerifier {
    * Verifies a PDF held in memory; the array is not modified or kept.
    *
    * @param label a name for the input, used in the report
-   * @throws ESealException with {@link ErrorCode#NOT_A_PDF} if the bytes are not a PDF
+   * @throws ESealException with {@link ErrorCode#NOT_A_PDF} if the bytes are not a PDF, or with
+   *     {@link ErrorCode#VERIFICATION_ERROR} if the structure cannot be processed in time
    */
   public DocumentReport verify(byte[] pdf, String label) {
     Objects.requireNonNull(pdf, "pdf");
@@ -104,7 +116,31 @@ public final class PdfVerifier {
     if (header < 0 || header > 1024) {
       throw new ESealException(ErrorCode.NOT_A_PDF, label + " has no %PDF- header");
     }
-    return new Run(pdf.clone(), label, trustAnchors, clock.instant()).report();
+    Run run = new Run(pdf.clone(), label, trustAnchors, clock.instant());
+    FutureTask<DocumentReport> task = new FutureTask<>(run::report);
+    Thread worker = new Thread(null, task, "eseal-pdf-verify", WORKER_STACK_BYTES);
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      worker.interrupt();
+      throw new ESealException(
+          ErrorCode.VERIFICATION_ERROR,
+          label + ": verification did not finish within " + timeout.toSeconds() + " s",
+          e);
+    } catch (InterruptedException e) {
+      worker.interrupt();
+      Thread.currentThread().interrupt();
+      throw new ESealException(ErrorCode.VERIFICATION_ERROR, label + ": interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ESealException) {
+        throw (ESealException) cause;
+      }
+      throw new ESealException(
+          ErrorCode.VERIFICATION_ERROR, label + ": the PDF structure cannot be processed", cause);
+    }
   }
 
   /** Verifies a PDF held in memory, labelled {@code "<memory>"} in the report. */
@@ -116,8 +152,24 @@ public final class PdfVerifier {
   public static final class Builder {
     private final List<X509Certificate> trustAnchors = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
+    private Duration timeout = Duration.ofSeconds(60);
 
     private Builder() {}
+
+    /**
+     * How long one verification may take before it is abandoned with {@link
+     * ErrorCode#VERIFICATION_ERROR}; 60 s by default. A guard against documents built to make
+     * parsers loop.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
 
     /**
      * Trusts the certificates of {@code anchors}, in addition to any given before. Without any

@@ -1,6 +1,7 @@
 package org.eseal.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.itextpdf.kernel.geom.PageSize;
@@ -19,8 +20,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.eseal.core.ESealException;
+import org.eseal.core.ErrorCode;
 import org.eseal.core.SealImage;
 import org.eseal.core.UnifiedSocialCreditCode;
 import org.eseal.core.report.DocumentReport;
@@ -177,6 +181,21 @@ class PdfVerifierSealTest {
           Outcome.PASSED, sig.check("cms.message-digest").orElseThrow().outcome(), report.toText());
     }
     assertEquals(Indication.PASSED, report.signatures().get(2).indication(), report.toText());
+  }
+
+  @Test
+  void verify_notAPdf_throwsNotAPdf() {
+    ESealException e =
+        assertThrows(
+            ESealException.class,
+            () -> verifier().verify("hello".getBytes(StandardCharsets.US_ASCII), "hello.txt"));
+    assertEquals(ErrorCode.NOT_A_PDF, e.code());
+  }
+
+  @Test
+  void builder_zeroTimeout_isRejected() {
+    assertThrows(
+        IllegalArgumentException.class, () -> PdfVerifier.builder().timeout(Duration.ZERO));
   }
 
   @Test
