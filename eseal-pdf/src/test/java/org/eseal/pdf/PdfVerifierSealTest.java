@@ -184,6 +184,18 @@ class PdfVerifierSealTest {
   }
 
   @Test
+  void verify_sealedTwice_bothPassWithOnlyAllowedChanges() {
+    byte[] twice = sealer().seal(sealed, SealPlacement.at(1, 100, 40)).pdf();
+
+    DocumentReport report = verifier().verify(twice, "twice.pdf");
+
+    assertEquals(Indication.PASSED, report.indication(), report.toText());
+    assertEquals(2, report.signatures().size());
+    assertEquals(false, report.signatures().get(0).coversWholeDocument());
+    assertEquals(true, report.signatures().get(1).coversWholeDocument());
+  }
+
+  @Test
   void verify_notAPdf_throwsNotAPdf() {
     ESealException e =
         assertThrows(
