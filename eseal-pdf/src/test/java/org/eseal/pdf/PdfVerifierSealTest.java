@@ -26,18 +26,21 @@ import javax.imageio.ImageIO;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
 import org.eseal.core.SealImage;
+import org.eseal.core.SealKind;
 import org.eseal.core.UnifiedSocialCreditCode;
 import org.eseal.core.report.DocumentReport;
 import org.eseal.core.report.Indication;
 import org.eseal.core.report.Outcome;
 import org.eseal.core.report.SignatureReport;
 import org.eseal.core.report.SubIndication;
+import org.eseal.core.sign.SignatureAlgorithm;
 import org.eseal.sandbox.IssuedSeal;
 import org.eseal.sandbox.Sandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Seals made by {@link PdfSealer} with sandbox seals, verified against the sandbox root. */
@@ -181,6 +184,25 @@ class PdfVerifierSealTest {
           Outcome.PASSED, sig.check("cms.message-digest").orElseThrow().outcome(), report.toText());
     }
     assertEquals(Indication.PASSED, report.signatures().get(2).indication(), report.toText());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SignatureAlgorithm.class)
+  void verify_sealKeyAlgorithm_passes(SignatureAlgorithm algorithm) {
+    IssuedSeal other =
+        sandbox.issueSeal(seal.seal().owner(), SealKind.CONTRACT, image(), algorithm);
+    byte[] pdf =
+        PdfSealer.builder()
+            .signer(other.signer())
+            .sealImage(other.seal().image())
+            .sealStructure(other.seal().structure().encoded())
+            .build()
+            .seal(blankPdf(), SealPlacement.at(1, 40, 40))
+            .pdf();
+
+    DocumentReport report = verifier().verify(pdf, algorithm + ".pdf");
+
+    assertEquals(Indication.PASSED, report.indication(), report.toText());
   }
 
   @Test
