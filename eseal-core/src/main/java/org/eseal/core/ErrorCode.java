@@ -62,5 +62,7 @@ public enum ErrorCode {
   /** Two checkpoints of one log are inconsistent: a fork (split view) or a rollback. */
   SPLIT_VIEW,
   /** A ledger event is malformed, wrongly chained or wrongly signed. */
-  INVALID_LEDGER_EVENT
+  INVALID_LEDGER_EVENT,
+  /** Verification completed and the result is not PASSED; see the report for the checks. */
+  VERIFICATION_FAILED
 }
