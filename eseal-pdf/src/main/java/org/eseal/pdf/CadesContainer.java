@@ -15,6 +15,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
@@ -148,7 +149,7 @@ final class CadesContainer implements IExternalSignatureContainer {
               .setSignedAttributeGenerator(attributes)
               .build(contentSigner, new JcaX509CertificateHolder(certificate)));
       generator.addCertificates(new JcaCertStore(chain));
-      return generator.generate(new CMSAbsentContent(), false).getEncoded();
+      return generator.generate(new CMSAbsentContent(), false).getEncoded(ASN1Encoding.DER);
     } catch (OperatorCreationException | CMSException | IOException e) {
       throw new ESealException(ErrorCode.SIGNING_FAILED, "building the CMS signature failed", e);
     }

@@ -178,6 +178,7 @@ public final class PdfSealer {
     SignatureFieldAppearance fieldAppearance =
         new SignatureFieldAppearance(SignerProperties.IGNORED_ID).setContent(new Div());
     properties.setSignatureAppearance(fieldAppearance);
+    properties.setSignatureCreator("eseal");
     if (reason != null) {
       properties.setReason(reason);
     }

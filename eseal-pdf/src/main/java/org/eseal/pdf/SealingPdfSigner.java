@@ -3,10 +3,14 @@ package org.eseal.pdf;
 import com.itextpdf.forms.PdfAcroForm;
 import com.itextpdf.forms.PdfSigFieldLock;
 import com.itextpdf.forms.fields.PdfFormField;
+import com.itextpdf.forms.fields.PdfSignatureFormField;
+import com.itextpdf.forms.fields.SignatureFormFieldBuilder;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfPage;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.StampingProperties;
+import com.itextpdf.kernel.pdf.annot.PdfAnnotation;
 import com.itextpdf.kernel.pdf.annot.PdfWidgetAnnotation;
 import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
 import com.itextpdf.signatures.PdfSigner;
@@ -36,9 +40,22 @@ final class SealingPdfSigner extends PdfSigner {
 
   @Override
   protected PdfSigFieldLock createNewSignatureFormField(PdfAcroForm acroForm, String name) {
-    PdfSigFieldLock lock = super.createNewSignatureFormField(acroForm, name);
-    paint(acroForm.getField(name));
-    return lock;
+    // As the parent does, minus the text appearance it would lay out and then throw away.
+    PdfWidgetAnnotation widget = new PdfWidgetAnnotation(getSignerProperties().getPageRect());
+    widget.setFlags(PdfAnnotation.PRINT | PdfAnnotation.LOCKED);
+    PdfSignatureFormField field = new SignatureFormFieldBuilder(document, name).createSignature();
+    field.put(PdfName.V, cryptoDictionary.getPdfObject());
+    field.addKid(widget);
+    PdfPage page = document.getPage(getSignerProperties().getPageNumber());
+    widget.setPage(page);
+    paint(field);
+    acroForm.addField(field, page);
+    if (acroForm.getPdfObject().isIndirect()) {
+      acroForm.setModified();
+    } else {
+      document.getCatalog().setModified();
+    }
+    return field.getSigFieldLockDictionary();
   }
 
   @Override

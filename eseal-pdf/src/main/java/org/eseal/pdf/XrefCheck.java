@@ -19,6 +19,7 @@ final class XrefCheck {
       Pattern.compile("\\G(\\d{10}) (\\d{5}) ([nf])[ \\r\\n]{1,2}");
   private static final Pattern XREF_STREAM =
       Pattern.compile("\\d+\\s+\\d+\\s+obj\\s*<<(.*?)>>\\s*stream", Pattern.DOTALL);
+  private static final Pattern OBJECT = Pattern.compile("\\s*(\\d+)\\s+(\\d+)\\s+obj\\b");
   private static final Pattern PREV = Pattern.compile("/Prev\\s+(\\d+)");
   private static final int MAX_SECTIONS = 1000;
 
@@ -30,8 +31,9 @@ final class XrefCheck {
    * no {@code startxref} to start from.
    */
   static Optional<Boolean> classicTablesSound(byte[] pdf) {
-    String text = new String(pdf, StandardCharsets.ISO_8859_1);
-    Matcher last = STARTXREF.matcher(text.substring(Math.max(0, text.length() - 2048)));
+    Latin1 text = new Latin1(pdf);
+    Matcher last =
+        STARTXREF.matcher(text.subSequence(Math.max(0, text.length() - 2048), text.length()));
     String offset = null;
     while (last.find()) {
       offset = last.group(1);
@@ -69,7 +71,7 @@ final class XrefCheck {
         return Optional.of(false);
       }
       int dictEnd = text.indexOf("startxref", end);
-      String trailer = text.substring(end, dictEnd < 0 ? text.length() : dictEnd);
+      CharSequence trailer = text.subSequence(end, dictEnd < 0 ? text.length() : dictEnd);
       Matcher prev = PREV.matcher(trailer);
       if (!prev.find()) {
         return Optional.of(true);
@@ -79,13 +81,13 @@ final class XrefCheck {
     return Optional.of(false);
   }
 
-  private static boolean sectionSound(String text, int from, int end) {
+  private static boolean sectionSound(Latin1 text, int from, int end) {
     Matcher sub = SUBSECTION.matcher(text).region(from, end);
     int pos = from;
     while (true) {
       sub.region(pos, end);
       if (!sub.lookingAt()) {
-        return text.substring(pos, end).isBlank();
+        return text.subSequence(pos, end).toString().isBlank();
       }
       long first = Long.parseLong(sub.group(1));
       int count = Integer.parseInt(sub.group(2));
@@ -108,15 +110,73 @@ final class XrefCheck {
     }
   }
 
-  private static boolean objectAt(String text, long offset, long number, int generation) {
+  private static boolean objectAt(Latin1 text, long offset, long number, int generation) {
     if (offset <= 0 || offset >= text.length()) {
       return false;
     }
     int at = (int) offset;
-    String head = text.substring(at, Math.min(text.length(), at + 40));
-    return Pattern.compile("^\\s*" + number + "\\s+" + generation + "\\s+obj\\b")
-        .matcher(head)
-        .find();
+    Matcher m = OBJECT.matcher(text.subSequence(at, Math.min(text.length(), at + 40)));
+    return m.lookingAt()
+        && Long.parseLong(m.group(1)) == number
+        && Integer.parseInt(m.group(2)) == generation;
+  }
+
+  /** The bytes of a file read as ISO-8859-1 characters, without copying them. */
+  private static final class Latin1 implements CharSequence {
+    private final byte[] bytes;
+    private final int from;
+    private final int to;
+
+    Latin1(byte[] bytes) {
+      this(bytes, 0, bytes.length);
+    }
+
+    private Latin1(byte[] bytes, int from, int to) {
+      this.bytes = bytes;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    public int length() {
+      return to - from;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return (char) (bytes[from + index] & 0xff);
+    }
+
+    @Override
+    public Latin1 subSequence(int start, int end) {
+      return new Latin1(bytes, from + start, from + end);
+    }
+
+    boolean startsWith(String prefix, int at) {
+      if (at < 0 || at + prefix.length() > length()) {
+        return false;
+      }
+      for (int i = 0; i < prefix.length(); i++) {
+        if (charAt(at + i) != prefix.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    int indexOf(String needle, int start) {
+      for (int i = Math.max(0, start); i + needle.length() <= length(); i++) {
+        if (startsWith(needle, i)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public String toString() {
+      return new String(bytes, from, length(), StandardCharsets.ISO_8859_1);
+    }
   }
 
   private static int skipWhitespace(byte[] pdf, int at) {
