@@ -1,7 +1,6 @@
 package org.eseal.pdf;
 
 import com.itextpdf.kernel.geom.Rectangle;
-import com.itextpdf.kernel.pdf.CompressionConstants;
 import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
@@ -14,9 +13,11 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
@@ -30,19 +31,29 @@ import org.eseal.core.ErrorCode;
  * fully transparent pixels become white and a colour-key mask hides white instead.
  */
 final class SealAppearance {
+  private static final byte[] SRGB_PROFILE =
+      deflate(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+
   private final int pixelWidth;
   private final int pixelHeight;
-  private final byte[] rgb;
-  private final byte[] alpha;
+  private final boolean hasAlpha;
   private final boolean anyTransparent;
+
+  // Compressed once here, so that each seal only copies bytes: deflating a 600 dpi picture costs
+  // more than all the rest of sealing a small PDF.
+  private final byte[] rgbDeflated;
+  private final byte[] alphaDeflated;
+  private final byte[] rgbOnWhiteDeflated;
 
   private SealAppearance(
       int pixelWidth, int pixelHeight, byte[] rgb, byte[] alpha, boolean anyTransparent) {
     this.pixelWidth = pixelWidth;
     this.pixelHeight = pixelHeight;
-    this.rgb = rgb;
-    this.alpha = alpha;
+    this.hasAlpha = alpha != null;
     this.anyTransparent = anyTransparent;
+    this.rgbDeflated = deflate(rgb);
+    this.alphaDeflated = alpha == null ? null : deflate(alpha);
+    this.rgbOnWhiteDeflated = alpha == null ? rgbDeflated : deflate(onWhite(rgb, alpha));
   }
 
   /** Decodes the PNG once; the result can draw many appearances. */
@@ -106,30 +117,57 @@ final class SealAppearance {
   }
 
   private PdfStream imageXObject(PdfDocument document, int pdfA) {
-    byte[] pixels = rgb;
     PdfStream image;
     PdfObject rgbSpace = pdfA > 0 ? srgb(document) : PdfName.DeviceRGB;
-    if (pdfA == 1 && alpha != null) {
-      pixels = rgb.clone();
-      for (int i = 0; i < alpha.length; i++) {
-        if (alpha[i] == 0) {
-          pixels[i * 3] = (byte) 255;
-          pixels[i * 3 + 1] = (byte) 255;
-          pixels[i * 3 + 2] = (byte) 255;
-        }
-      }
-      image = pictureStream(document, pixels, rgbSpace);
+    if (pdfA == 1 && hasAlpha) {
+      image = pictureStream(document, rgbOnWhiteDeflated, rgbSpace);
       if (anyTransparent) {
         image.put(PdfName.Mask, new PdfArray(new int[] {255, 255, 255, 255, 255, 255}));
       }
     } else {
-      image = pictureStream(document, pixels, rgbSpace);
-      if (alpha != null) {
-        PdfStream mask = pictureStream(document, alpha, PdfName.DeviceGray);
+      image = pictureStream(document, rgbDeflated, rgbSpace);
+      if (hasAlpha) {
+        PdfStream mask = pictureStream(document, alphaDeflated, PdfName.DeviceGray);
         image.put(PdfName.SMask, mask);
       }
     }
     return image;
+  }
+
+  /** The picture with fully transparent pixels made white, for a colour-key mask. */
+  private static byte[] onWhite(byte[] rgb, byte[] alpha) {
+    byte[] pixels = rgb.clone();
+    for (int i = 0; i < alpha.length; i++) {
+      if (alpha[i] == 0) {
+        pixels[i * 3] = (byte) 255;
+        pixels[i * 3 + 1] = (byte) 255;
+        pixels[i * 3 + 2] = (byte) 255;
+      }
+    }
+    return pixels;
+  }
+
+  private static byte[] deflate(byte[] data) {
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    try {
+      deflater.setInput(data);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+      byte[] buffer = new byte[64 * 1024];
+      while (!deflater.finished()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /** A stream whose bytes are already Flate-compressed; iText leaves filtered streams alone. */
+  private static PdfStream deflatedStream(byte[] deflated) {
+    PdfStream stream = new PdfStream(deflated.clone());
+    stream.put(PdfName.Filter, PdfName.FlateDecode);
+    return stream;
   }
 
   /**
@@ -137,8 +175,7 @@ final class SealAppearance {
    * document's output intent.
    */
   private static PdfArray srgb(PdfDocument document) {
-    byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-    PdfStream icc = new PdfStream(profile);
+    PdfStream icc = deflatedStream(SRGB_PROFILE);
     icc.put(PdfName.N, new PdfNumber(3));
     icc.makeIndirect(document);
     PdfArray space = new PdfArray();
@@ -147,8 +184,8 @@ final class SealAppearance {
     return space;
   }
 
-  private PdfStream pictureStream(PdfDocument document, byte[] samples, PdfObject colorSpace) {
-    PdfStream stream = new PdfStream(samples);
+  private PdfStream pictureStream(PdfDocument document, byte[] deflated, PdfObject colorSpace) {
+    PdfStream stream = deflatedStream(deflated);
     PdfDictionary dict = stream;
     dict.put(PdfName.Type, PdfName.XObject);
     dict.put(PdfName.Subtype, PdfName.Image);
@@ -156,7 +193,6 @@ final class SealAppearance {
     dict.put(PdfName.Height, new PdfNumber(pixelHeight));
     dict.put(PdfName.ColorSpace, colorSpace);
     dict.put(PdfName.BitsPerComponent, new PdfNumber(8));
-    stream.setCompressionLevel(CompressionConstants.DEFAULT_COMPRESSION);
     stream.makeIndirect(document);
     return stream;
   }
