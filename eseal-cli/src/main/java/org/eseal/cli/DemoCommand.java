@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +14,7 @@ import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
 import org.eseal.core.Seal;
 import org.eseal.core.image.SealImages;
+import org.eseal.core.internal.AtomicFiles;
 import org.eseal.core.report.DocumentReport;
 import org.eseal.core.report.Indication;
 import org.eseal.pdf.PdfSealer;
@@ -141,11 +140,12 @@ final class DemoCommand implements Callable<Integer> {
     Seal seal = registration.officialSeal().seal();
     SealImages.writePng(seal.image(), outDir.resolve("seal.png"));
     char[] password = newPassword();
-    writeAtomically(outDir.resolve("seal.p12"), registration.officialSeal().toPkcs12(password));
-    Path passFile = outDir.resolve("seal.p12.pass");
-    writeAtomically(passFile, (new String(password) + "\n").getBytes(StandardCharsets.UTF_8));
-    restrictToOwner(passFile);
-    writeAtomically(outDir.resolve("seal.ses"), seal.structure().encoded());
+    AtomicFiles.writeSecret(
+        outDir.resolve("seal.p12"), registration.officialSeal().toPkcs12(password));
+    AtomicFiles.writeSecret(
+        outDir.resolve("seal.p12.pass"),
+        (new String(password) + "\n").getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(outDir.resolve("seal.ses"), seal.structure().encoded());
     sandbox.trustAnchors().writePem(outDir.resolve("trust.pem"));
   }
 
@@ -159,25 +159,7 @@ final class DemoCommand implements Callable<Integer> {
     return HexFormat.of().formatHex(random).toCharArray();
   }
 
-  private static void restrictToOwner(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: the directory's own permissions apply.
-    }
-  }
-
-  private static void writeAtomically(Path file, String text) throws IOException {
-    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".eseal-", ".tmp");
-    try {
-      Files.write(temp, bytes);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+  private static void writeAtomically(Path file, String text) {
+    AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -33,6 +33,7 @@ import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
 import org.eseal.core.Seal;
 import org.eseal.core.SealImage;
+import org.eseal.core.internal.AtomicFiles;
 import org.eseal.core.sign.Signer;
 import org.eseal.pdf.SealResult.Rect;
 
@@ -93,7 +94,7 @@ public final class PdfSealer {
       throw new ESealException(ErrorCode.IO_ERROR, "reading " + input + " failed", e);
     }
     SealResult[] result = new SealResult[1];
-    AtomicOutput.write(output, out -> result[0] = seal(bytes, out, placement));
+    AtomicFiles.write(output, out -> result[0] = seal(bytes, out, placement));
     return result[0];
   }
 

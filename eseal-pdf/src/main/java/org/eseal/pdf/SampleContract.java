@@ -18,15 +18,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
 import org.eseal.core.Organization;
+import org.eseal.core.internal.AtomicFiles;
 
 /**
  * Writes a two-page bilingual purchase contract between two companies, with the signature lines
@@ -112,19 +111,15 @@ public final class SampleContract {
     Objects.requireNonNull(buyer, "buyer");
     Objects.requireNonNull(sellerName, "sellerName");
     Objects.requireNonNull(date, "date");
-    Path target = output.toAbsolutePath();
-    Path temp = null;
-    try {
-      temp = Files.createTempFile(target.getParent(), ".contract-", ".tmp");
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        render(out, buyer, sellerName, date);
-      }
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | UncheckedIOException e) {
-      throw new ESealException(ErrorCode.IO_ERROR, "cannot write sample contract " + output, e);
-    } finally {
-      deleteQuietly(temp);
-    }
+    AtomicFiles.write(
+        output,
+        out -> {
+          try {
+            render(out, buyer, sellerName, date);
+          } catch (UncheckedIOException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   private static void render(
@@ -202,17 +197,6 @@ public final class SampleContract {
       provider.addStandardPdfFonts();
       provider.addFont(in.readAllBytes(), PdfEncodings.IDENTITY_H);
       return provider;
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // The temp file is hidden and in the output directory; leaving it is harmless.
     }
   }
 }

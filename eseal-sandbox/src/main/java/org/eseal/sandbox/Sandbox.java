@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -26,6 +25,7 @@ import org.eseal.core.SealStatus;
 import org.eseal.core.Validity;
 import org.eseal.core.image.SealRenderer;
 import org.eseal.core.image.SealSpec;
+import org.eseal.core.internal.AtomicFiles;
 import org.eseal.core.ses.SesSeal;
 import org.eseal.core.sign.Keys;
 import org.eseal.core.sign.SignatureAlgorithm;
@@ -331,19 +331,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private static void writeAtomically(Path file, byte[] content) {
-    try {
-      Path temporary = Files.createTempFile(file.getParent(), ".sandbox", ".tmp");
-      try {
-        Files.write(temporary, content);
-        Files.move(
-            temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
-    } catch (IOException e) {
-      throw new ESealException(
-          ErrorCode.IO_ERROR, "cannot write " + file + ": " + e.getMessage(), e);
-    }
+    AtomicFiles.write(file, content);
   }
 
   /** Options for a {@link Sandbox}. Not thread-safe. */

@@ -1,15 +1,10 @@
 package org.eseal.core.image;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
 import org.eseal.core.SealImage;
+import org.eseal.core.internal.AtomicFiles;
 
 /** File helpers for {@link SealImage}. */
 public final class SealImages {
@@ -25,28 +20,6 @@ public final class SealImages {
    * @throws ESealException with {@link ErrorCode#IO_ERROR} if the file cannot be written
    */
   public static void writePng(SealImage image, Path file) {
-    Path target = file.toAbsolutePath();
-    Path temp = null;
-    try {
-      // Not Files.createTempFile: its owner-only permissions would carry over to the target.
-      String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-      temp = target.resolveSibling("." + target.getFileName() + "." + suffix + ".tmp");
-      Files.write(temp, image.png(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException cleanup) {
-          e.addSuppressed(cleanup);
-        }
-      }
-      throw new ESealException(ErrorCode.IO_ERROR, "cannot write seal image to " + file, e);
-    }
+    AtomicFiles.write(file, image.png());
   }
 }

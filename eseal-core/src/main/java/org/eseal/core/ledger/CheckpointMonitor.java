@@ -3,12 +3,12 @@ package org.eseal.core.ledger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
+import org.eseal.core.internal.AtomicFiles;
 import org.eseal.core.tlog.Checkpoint;
 import org.eseal.core.tlog.Hash;
 import org.eseal.core.tlog.HashAlgorithm;
@@ -116,20 +116,11 @@ public final class CheckpointMonitor {
 
   private void save(VerifiedCheckpoint checkpoint) {
     try {
-      Path dir = stateFile.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, stateFile.getFileName().toString(), ".tmp");
-      Files.write(temp, checkpoint.note().toBytes());
-      try {
-        Files.move(
-            temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException atomicUnsupported) {
-        Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING);
-      }
+      Files.createDirectories(stateFile.toAbsolutePath().getParent());
     } catch (IOException e) {
-      throw new ESealException(ErrorCode.IO_ERROR, "cannot write " + stateFile, e);
+      throw new ESealException(ErrorCode.IO_ERROR, "cannot create the folder of " + stateFile, e);
     }
-    latest = checkpoint;
+    AtomicFiles.write(stateFile, checkpoint.note().toBytes());
   }
 
   private static ESealException splitView(String message, Throwable cause) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPath;
@@ -28,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
+import org.eseal.core.internal.AtomicFiles;
 import org.eseal.core.internal.BouncyCastle;
 
 /**
@@ -118,25 +118,7 @@ public final class TrustAnchors {
    * @throws ESealException with {@link ErrorCode#IO_ERROR} if writing fails
    */
   public void writePem(Path file) {
-    Path absolute = file.toAbsolutePath();
-    Path temporary = null;
-    try {
-      temporary = Files.createTempFile(absolute.getParent(), ".anchors", ".tmp");
-      Files.writeString(temporary, toPem(), StandardCharsets.US_ASCII);
-      Files.move(
-          temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new ESealException(
-          ErrorCode.IO_ERROR, "cannot write trust anchor file " + file + ": " + e.getMessage(), e);
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // The move succeeded or the original error is already being reported.
-        }
-      }
-    }
+    AtomicFiles.write(file, toPem().getBytes(StandardCharsets.US_ASCII));
   }
 
   /**
