@@ -37,10 +37,19 @@ public final class BenchMain {
         (size, scores) -> {
           double floor = scores.getOrDefault("floor", Double.NaN);
           double eseal = scores.getOrDefault("eseal", Double.NaN);
+          double memory = scores.getOrDefault("esealInMemory", Double.NaN);
           double itext = scores.getOrDefault("bareItext", Double.NaN);
           System.out.printf(
-              "%3s MB %10.2f %10.2f %10.2f %12.2fx %11.2fx %11.2fx%n",
-              size, floor, eseal, itext, eseal / floor, itext / floor, eseal / itext);
+              "%3s MB %10.2f %10.2f %10.2f %10.2f %12.2fx %15.2fx %11.2fx %11.2fx%n",
+              size,
+              floor,
+              eseal,
+              memory,
+              itext,
+              eseal / floor,
+              memory / floor,
+              itext / floor,
+              eseal / itext);
         });
   }
 }
