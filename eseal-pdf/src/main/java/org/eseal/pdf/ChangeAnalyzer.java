@@ -53,6 +53,17 @@ final class ChangeAnalyzer {
           PdfName.Lock,
           PdfName.SV,
           PdfName.P);
+
+  /**
+   * Signing an empty signature field may also size its widget to the seal; under DocMDP an empty
+   * field is there to be signed, and its new rectangle is reported.
+   */
+  private static final Set<PdfName> SIG_FIELD_SIGNING_ALLOWED =
+      union(SIG_FIELD_ALLOWED, PdfName.Rect);
+
+  /** A page may gain widgets, and with them a tab order (ISO 32000-2 12.5.2, /Tabs). */
+  private static final Set<PdfName> PAGE_ALLOWED = Set.of(PdfName.Annots, PdfName.Tabs);
+
   private static final int MAX_DEPTH = 64;
 
   /** What an added approval signature is called in a {@link Change}. */
@@ -62,6 +73,12 @@ final class ChangeAnalyzer {
   record Change(int revision, int object, boolean allowed, boolean notable, String what) {}
 
   private ChangeAnalyzer() {}
+
+  private static Set<PdfName> union(Set<PdfName> names, PdfName more) {
+    Set<PdfName> all = new HashSet<>(names);
+    all.add(more);
+    return Set.copyOf(all);
+  }
 
   /** The changes made by revision {@code revision} (0-based) relative to the one before. */
   static List<Change> diff(PdfDocument prev, PdfDocument cur, int revision) {
@@ -134,13 +151,20 @@ final class ChangeAnalyzer {
       return additions(oldObj, newObj, rev, n, what);
     }
     if (PdfName.Page.equals(type)) {
-      return changedKeys(od, nd, Set.of(PdfName.Annots), ctx, rev, n, "page");
+      return changedKeys(od, nd, PAGE_ALLOWED, ctx, rev, n, "page");
     }
     if (nd != null && isSignatureField(nd)) {
       if (od != null && od.get(PdfName.V, false) != null && !same(od, nd, 0)) {
         if (!same(od.get(PdfName.V, false), nd.get(PdfName.V, false), 0)) {
           return bad(rev, n, "the value of a signed signature field was replaced");
         }
+      }
+      boolean signedNow =
+          od != null && od.get(PdfName.V, false) == null && nd.get(PdfName.V, false) != null;
+      if (signedNow) {
+        Change c =
+            changedKeys(od, nd, SIG_FIELD_SIGNING_ALLOWED, ctx, rev, n, "signed empty field");
+        return c.allowed() ? new Change(rev, n, true, true, c.what()) : c;
       }
       return changedKeys(od, nd, SIG_FIELD_ALLOWED, ctx, rev, n, "signature field");
     }

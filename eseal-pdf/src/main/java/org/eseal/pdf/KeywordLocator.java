@@ -42,7 +42,13 @@ final class KeywordLocator {
   private static List<IPdfTextLocation> onPage(PdfDocument document, int page, Pattern pattern) {
     RegexBasedLocationExtractionStrategy strategy =
         new RegexBasedLocationExtractionStrategy(pattern);
-    new PdfCanvasProcessor(strategy).processPageContent(document.getPage(page));
+    try {
+      new PdfCanvasProcessor(strategy).processPageContent(document.getPage(page));
+    } catch (RuntimeException e) {
+      // A content stream viewers tolerate (unbalanced q/Q, say) may stop the text parser; the
+      // page then offers no anchor rather than failing the whole search.
+      return List.of();
+    }
     List<IPdfTextLocation> found = new ArrayList<>(strategy.getResultantLocations());
     found.sort(
         Comparator.comparingDouble((IPdfTextLocation l) -> -l.getRectangle().getTop())

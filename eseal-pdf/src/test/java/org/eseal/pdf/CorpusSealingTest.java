@@ -8,15 +8,23 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
+import org.eseal.core.report.DocumentReport;
+import org.eseal.core.report.Indication;
+import org.eseal.core.report.SignatureReport;
+import org.eseal.pdf.SealPlacement.Occurrence;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -63,6 +71,7 @@ class CorpusSealingTest {
     } else if (expected.startsWith("sealable") || expected.startsWith("policy: seal")) {
       SealResult result = sealer.seal(input, output, centreOrSixty(input));
       Checks.sealedCorrectly(input, output, result);
+      verifiesPassed(input, output, result);
       if (expected.startsWith("sealable-after-repair")) {
         assertTrue(result.repaired(), result.toString());
       } else {
@@ -78,6 +87,89 @@ class CorpusSealingTest {
       }
     } else {
       fail("unknown expectation in MANIFEST.tsv: " + expected);
+    }
+  }
+
+  /**
+   * Seals each sealable file by a keyword taken from its own text (a run of Chinese characters, or
+   * a Latin word), then checks the seal landed on that page and verifies.
+   */
+  @ParameterizedTest(name = "{0} by {1}")
+  @MethodSource("keywords")
+  void sealByKeyword_corpusFileWithText_verifies(String file, Keyword keyword, @TempDir Path out) {
+    Path input = Tools.corpus("pdf").resolve(file);
+    Path output = out.resolve("sealed.pdf");
+
+    SealResult result =
+        TestSeals.sealer()
+            .build()
+            .seal(input, output, SealPlacement.keyword(keyword.text(), Occurrence.FIRST));
+
+    assertEquals(keyword.page(), result.page(), keyword.toString());
+    Checks.sealedCorrectly(input, output, result);
+    verifiesPassed(input, output, result);
+  }
+
+  /** Every sealable file that has extractable text, with a keyword from that text. */
+  static Stream<Arguments> keywords() throws IOException {
+    List<Arguments> all =
+        manifest()
+            .filter(a -> a.get()[1].toString().startsWith("sealable"))
+            .filter(a -> !a.get()[1].toString().contains("owner-password"))
+            .flatMap(
+                a -> {
+                  String file = a.get()[0].toString();
+                  return keywordIn(Tools.corpus("pdf").resolve(file)).stream()
+                      .map(k -> Arguments.of(file, k));
+                })
+            .toList();
+    assertTrue(all.size() >= 10, "too few corpus files with text: " + all.size());
+    return all.stream();
+  }
+
+  /** Our signature PASSED against the sandbox anchors, and nothing after it is disallowed. */
+  private static void verifiesPassed(Path input, Path output, SealResult result) {
+    DocumentReport report =
+        PdfVerifier.builder().trustAnchors(TestSeals.trustAnchors()).build().verify(output);
+    SignatureReport ours =
+        report.signatures().stream()
+            .filter(s -> s.fieldName().equals(result.fieldName()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no report for " + result.fieldName()));
+    assertEquals(Indication.PASSED, ours.indication(), report.toText());
+    assertTrue(ours.platformSeal(), report.toText());
+    assertTrue(
+        report.documentFindings().stream().noneMatch(f -> f.code().equals("change.disallowed")),
+        report.toText());
+    boolean signedBefore =
+        PdfVerifier.builder().build().verify(input).signatures().stream().findAny().isPresent();
+    if (!signedBefore) {
+      assertEquals(Indication.PASSED, report.indication(), report.toText());
+    }
+  }
+
+  record Keyword(String text, int page) {}
+
+  private static final Pattern WORD = Pattern.compile("\\p{IsHan}{2,6}|\\b[A-Za-z]{5,12}\\b");
+
+  /** The first Chinese run or Latin word of the document's text, with its page. */
+  static Optional<Keyword> keywordIn(Path input) {
+    try (PdfDocument d = new PdfDocument(new PdfReader(input.toFile()).setUnethicalReading(true))) {
+      for (int page = 1; page <= d.getNumberOfPages(); page++) {
+        String text;
+        try {
+          text = PdfTextExtractor.getTextFromPage(d.getPage(page));
+        } catch (RuntimeException unreadableContent) {
+          continue;
+        }
+        Matcher m = WORD.matcher(text);
+        if (m.find()) {
+          return Optional.of(new Keyword(m.group(), page));
+        }
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

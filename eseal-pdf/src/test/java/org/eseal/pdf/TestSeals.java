@@ -13,6 +13,7 @@ import org.eseal.core.Organization;
 import org.eseal.core.SealImage;
 import org.eseal.core.SealKind;
 import org.eseal.core.sign.SignatureAlgorithm;
+import org.eseal.core.trust.TrustAnchors;
 import org.eseal.sandbox.IssuedSeal;
 import org.eseal.sandbox.Sandbox;
 
@@ -62,6 +63,12 @@ final class TestSeals {
 
   private static String code(String prefix) {
     return prefix + org.eseal.core.UnifiedSocialCreditCode.checkCharacter(prefix);
+  }
+
+  /** The anchors of the sandbox that issued every test seal. */
+  static synchronized TrustAnchors trustAnchors() {
+    first();
+    return sandbox.trustAnchors();
   }
 
   /** A sealer for the first company's official seal. */
