@@ -62,10 +62,16 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (input != null) {
+      Inputs.requireFile(input, "input PDF");
+    }
     Files.createDirectories(outDir);
 
-    try (Sandbox sandbox = Sandbox.start()) {
-      out.println("1. Sandbox platform started in-process.");
+    // The sandbox keeps its CA under the demo folder, so a second run issues from the same root
+    // and what the first run sealed still verifies against trust.pem.
+    Path sandboxData = outDir.resolve("sandbox");
+    try (Sandbox sandbox = Sandbox.builder().dataDirectory(sandboxData).build()) {
+      out.println("1. Sandbox platform started in-process (state in " + sandboxData + ").");
 
       Registration registration = sandbox.registerCompany(COMPANY_NAME, COMPANY_CODE);
       Seal seal = registration.officialSeal().seal();

@@ -41,12 +41,19 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ESealException failure) {
             commandLine
                 .getErr()
                 .println("eseal: " + failure.getMessage() + " [" + failure.code() + "]");
+            return EXIT_USAGE;
+          }
+          if (e instanceof IllegalArgumentException misuse) {
+            // Values picocli cannot judge (a page of 0, a name the seal font cannot draw) are
+            // refused by the SDK; to the user they are bad usage, not a crash.
+            commandLine.getErr().println("eseal: " + misuse.getMessage());
             return EXIT_USAGE;
           }
           throw e;

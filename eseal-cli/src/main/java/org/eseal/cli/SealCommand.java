@@ -1,12 +1,8 @@
 package org.eseal.cli;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.eseal.core.ESealException;
-import org.eseal.core.ErrorCode;
 import org.eseal.core.ses.SesSeal;
 import org.eseal.core.sign.SoftwareSigner;
 import org.eseal.pdf.PdfSealer;
@@ -90,10 +86,19 @@ final class SealCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "OUT.pdf")
   Path output;
 
+  @Option(
+      names = "--field",
+      paramLabel = "NAME",
+      description = "Sign this existing empty signature field (or create a field of that name).")
+  String fieldName;
+
   @Override
   public Integer call() {
+    Inputs.requireFile(input, "input PDF");
+    Inputs.requireOutput(input, output);
+    Inputs.requireFile(keyStore, "key store");
     SoftwareSigner signer = SoftwareSigner.fromPkcs12(keyStore, readPassword());
-    SesSeal seal = SesSeal.decode(readFile(sealFile(), "seal structure"));
+    SesSeal seal = SesSeal.decode(Inputs.read(sealFile(), "seal structure (.ses) file"));
     PdfSealer.Builder builder =
         PdfSealer.builder().signer(signer).sealImage(seal.picture()).sealStructure(seal.encoded());
     if (reason != null) {
@@ -104,6 +109,9 @@ final class SealCommand implements Callable<Integer> {
     }
     if (ownerPassword != null) {
       builder.ownerPassword(ownerPassword);
+    }
+    if (fieldName != null) {
+      builder.fieldName(fieldName);
     }
     SealPlacement placement =
         where.keyword != null
@@ -130,7 +138,7 @@ final class SealCommand implements Callable<Integer> {
         passwordFile != null
             ? passwordFile
             : keyStore.resolveSibling(keyStore.getFileName() + ".pass");
-    return new String(readFile(file, "key store password"), StandardCharsets.UTF_8)
+    return new String(Inputs.read(file, "key store password file"), StandardCharsets.UTF_8)
         .strip()
         .toCharArray();
   }
@@ -139,14 +147,5 @@ final class SealCommand implements Callable<Integer> {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
-  }
-
-  static byte[] readFile(Path file, String what) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ESealException(
-          ErrorCode.IO_ERROR, "cannot read the " + what + " file " + file + ": " + e, e);
-    }
   }
 }

@@ -26,13 +26,19 @@ final class SealImageCommand implements Callable<Integer> {
   @Option(
       names = "--kind",
       defaultValue = "OFFICIAL",
-      description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description =
+          "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). Official and contract"
+              + " seals are round, finance and invoice seals oval (40 x 30 mm at 42), name and"
+              + " signature seals square (half the size).")
   SealKind kind;
 
   @Option(names = "--code", defaultValue = "", description = "Seal code along the lower arc.")
   String code;
 
-  @Option(names = "--size", defaultValue = "42", description = "Size in mm: 40 or 42.")
+  @Option(
+      names = "--size",
+      defaultValue = "42",
+      description = "Diameter of a round seal in mm; 40 and 42 are the standard sizes (20 to 60).")
   double sizeMm;
 
   @Parameters(index = "0", paramLabel = "OUT.png", description = "Where to write the PNG.")
@@ -40,6 +46,7 @@ final class SealImageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Inputs.requireOutputFile(output);
     SealRenderer renderer = SealRenderer.builder().sizeMm(sizeMm).build();
     SealImage image = renderer.render(new SealSpec(name, kind, code));
     SealImages.writePng(image, output);

@@ -37,9 +37,10 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Inputs.requireFile(input, "PDF");
     PdfVerifier.Builder builder = PdfVerifier.builder();
     if (trust != null) {
-      builder.trustAnchors(TrustAnchors.readPem(trust));
+      builder.trustAnchors(TrustAnchors.readPem(Inputs.requireFile(trust, "trust anchor file")));
     }
     DocumentReport report = builder.build().verify(input);
     spec.commandLine().getOut().println(json ? report.toJson() : report.toText());

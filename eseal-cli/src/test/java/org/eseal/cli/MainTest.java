@@ -127,6 +127,50 @@ class MainTest {
   }
 
   @Test
+  void demo_runTwice_earlierSealStillVerifies() {
+    Path demo = dir.resolve("eseal-demo");
+    assertEquals(0, run("demo", "--out", demo.toString()), err.toString());
+    Path first = dir.resolve("first.pdf");
+    assertEquals(
+        0,
+        run(
+            "seal",
+            "--key",
+            demo.resolve("seal.p12").toString(),
+            "--keyword",
+            "乙方（盖章）",
+            demo.resolve("contract.pdf").toString(),
+            first.toString()),
+        err.toString());
+
+    assertEquals(0, run("demo", "--out", demo.toString()), err.toString());
+
+    assertEquals(
+        0, run("verify", "--trust", demo.resolve("trust.pem").toString(), first.toString()));
+  }
+
+  @Test
+  void seal_badValues_usageErrorsWithoutStackTrace() throws Exception {
+    Path demo = dir.resolve("eseal-demo");
+    assertEquals(0, run("demo", "--out", demo.toString()), err.toString());
+    String key = demo.resolve("seal.p12").toString();
+    String in = demo.resolve("contract.pdf").toString();
+    String target = dir.resolve("out.pdf").toString();
+
+    assertEquals(2, run("seal", "--key", key, "--page", "0", "--x", "1", "--y", "1", in, target));
+    assertEquals(2, run("seal", "--key", key, "--keyword", "", in, target));
+    assertEquals(2, run("seal", "--key", key, "--keyword", "甲方", in, in));
+    assertEquals(2, run("seal", "--key", "missing.p12", "--keyword", "甲方", in, target));
+    assertEquals(2, run("seal-image", "--name", "Café", dir.resolve("x.png").toString()));
+
+    String errors = err.toString();
+    assertFalse(errors.contains("\tat "), errors);
+    assertTrue(errors.contains("is the input file"), errors);
+    assertTrue(errors.contains("key store missing.p12 does not exist"), errors);
+    assertFalse(Files.exists(dir.resolve("out.pdf")));
+  }
+
+  @Test
   void seal_missingPosition_isUsageError() {
     assertEquals(2, run("seal", "--key", "x.p12", "in.pdf", "out.pdf"));
   }

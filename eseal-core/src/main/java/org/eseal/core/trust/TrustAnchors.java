@@ -1,6 +1,7 @@
 package org.eseal.core.trust;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,6 +74,11 @@ public final class TrustAnchors {
       text = Files.readString(file, StandardCharsets.US_ASCII);
     } catch (NoSuchFileException e) {
       throw new ESealException(ErrorCode.IO_ERROR, "trust anchor file " + file + " does not exist");
+    } catch (CharacterCodingException e) {
+      throw new ESealException(
+          ErrorCode.KEY_ERROR,
+          "trust anchor file " + file + " is not PEM text (it holds non-ASCII bytes)",
+          e);
     } catch (IOException e) {
       throw new ESealException(
           ErrorCode.IO_ERROR, "cannot read trust anchor file " + file + ": " + e.getMessage(), e);
