@@ -84,9 +84,11 @@ final class SealDrawing {
     shapes.add(ring(cx, cy, outerA, outerB, outerA - ring, outerB - ring));
 
     List<Glyph> name = SealFont.glyphs(spec.holderName(), "holderName");
-    double nameHeight = 5.0 * s;
-    double inset = ring + RIM_GAP * s + nameHeight / 2;
-    double nameSpan = degrees(clamp(130 + 8 * TextPath.ems(name), 180, 215));
+    double nameHeight = 4.6 * s;
+    // The ends of the arc lie where the ellipse bends hardest: a narrower span and a deeper inset
+    // keep the outer corners of the first and last characters off the ring.
+    double inset = ring + RIM_GAP * s + nameHeight / 2 + 0.8 * s;
+    double nameSpan = degrees(clamp(120 + 6 * TextPath.ems(name), 150, 185));
     Arc nameArc = new Arc(cx, cy, outerA - inset, outerB - inset, 0, nameSpan, true);
     shapes.addAll(TextPath.alongArc(name, nameArc, nameHeight));
 
