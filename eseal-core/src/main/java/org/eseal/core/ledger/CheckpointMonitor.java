@@ -121,6 +121,7 @@ public final class CheckpointMonitor {
       throw new ESealException(ErrorCode.IO_ERROR, "cannot create the folder of " + stateFile, e);
     }
     AtomicFiles.write(stateFile, checkpoint.note().toBytes());
+    latest = checkpoint;
   }
 
   private static ESealException splitView(String message, Throwable cause) {
