@@ -112,11 +112,17 @@ final class Inspection {
       String requestedField,
       boolean ownerPasswordGiven) {
     List<String> warnings = new ArrayList<>();
-    if (reader.hasRebuiltXref() && !tailIntact) {
+    if (!tailIntact) {
+      // Without a rebuild the parser reads an earlier revision whose trailer is still in the
+      // file; appending to it would fold the cut-off part, such as a half-written signature,
+      // into the sealed revision.
       throw new ESealException(
           ErrorCode.TRUNCATED_PDF,
-          "the PDF is truncated: it has no %%EOF or startxref at its end and its"
-              + " cross-reference data had to be reconstructed");
+          reader.hasRebuiltXref()
+              ? "the PDF is truncated: it has no %%EOF or startxref at its end and its"
+                  + " cross-reference data had to be reconstructed"
+              : "the PDF is truncated: it does not end with startxref, an offset and %%EOF,"
+                  + " so its last revision is incomplete");
     }
     if (document.getNumberOfPages() < 1) {
       throw new ESealException(ErrorCode.NOT_A_PDF, "the PDF has no pages");
