@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.itextpdf.forms.fields.PdfFormCreator;
+import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
@@ -20,6 +22,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
@@ -148,7 +151,30 @@ class PdfSealerTest {
     Path out = dir.resolve("o.pdf");
     SealResult result = TestSeals.sealer().build().seal(input, out, SealPlacement.at(1, 40, 40));
     assertEquals("signature-test2", result.fieldName());
+    assertTrue(
+        result
+            .warnings()
+            .contains(
+                "the certified document has an empty signature field 'signature-test2'; the seal"
+                    + " was placed in it instead of at the requested position"),
+        result.warnings().toString());
     Checks.sealedCorrectly(input, out, result);
+    // The widget takes the seal's size, centred where the prepared field was.
+    try (PdfDocument d = new PdfDocument(new PdfReader(input.toFile()))) {
+      Rectangle old =
+          PdfFormCreator.getAcroForm(d, false)
+              .getField("signature-test2")
+              .getWidgets()
+              .get(0)
+              .getRectangle()
+              .toRectangle();
+      SealResult.Rect placed = result.rect();
+      assertEquals(old.getX() + old.getWidth() / 2, (placed.llx() + placed.urx()) / 2, 0.5);
+      assertEquals(old.getY() + old.getHeight() / 2, (placed.lly() + placed.ury()) / 2, 0.5);
+      assertEquals(42 * PageGeometry.POINTS_PER_MM, placed.urx() - placed.llx(), 0.5);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @ParameterizedTest(name = "{0}")
