@@ -23,11 +23,49 @@ final class InputChecks {
     }
   }
 
-  /** Whether the file ends as a complete PDF does: {@code startxref} and {@code %%EOF}. */
+  /**
+   * Whether the file ends as a complete PDF does (ISO 32000-2 7.5.5): {@code startxref}, an offset
+   * and {@code %%EOF}, followed by nothing but white space or NUL padding. A file cut short keeps
+   * the markers of its earlier revisions; they must not make it look whole.
+   */
   static boolean tailIntact(byte[] input) {
-    int from = Math.max(0, input.length - 1024);
-    return indexOf(input, EOF, from, input.length) >= 0
-        && indexOf(input, STARTXREF, Math.max(0, input.length - 2048), input.length) >= 0;
+    int i = input.length;
+    while (i > 0 && isPadding(input[i - 1])) {
+      i--;
+    }
+    i -= EOF.length;
+    if (i < 0 || indexOf(input, EOF, i, i + EOF.length) != i) {
+      return false;
+    }
+    int digitsEnd = skipWhiteBack(input, i);
+    int digitsStart = digitsEnd;
+    while (digitsStart > 0 && input[digitsStart - 1] >= '0' && input[digitsStart - 1] <= '9') {
+      digitsStart--;
+    }
+    if (digitsStart == digitsEnd || digitsEnd == i) {
+      return false;
+    }
+    int keywordEnd = skipWhiteBack(input, digitsStart);
+    int keyword = keywordEnd - STARTXREF.length;
+    return keywordEnd < digitsStart
+        && keyword >= 0
+        && indexOf(input, STARTXREF, keyword, keywordEnd) == keyword;
+  }
+
+  private static int skipWhiteBack(byte[] input, int end) {
+    int i = end;
+    while (i > 0 && isWhite(input[i - 1])) {
+      i--;
+    }
+    return i;
+  }
+
+  private static boolean isWhite(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f';
+  }
+
+  private static boolean isPadding(byte b) {
+    return isWhite(b) || b == 0;
   }
 
   static int indexOf(byte[] data, byte[] pattern, int from, int to) {

@@ -112,11 +112,17 @@ final class Inspection {
       String requestedField,
       boolean ownerPasswordGiven) {
     List<String> warnings = new ArrayList<>();
-    if (reader.hasRebuiltXref() && !tailIntact) {
+    if (!tailIntact) {
+      // Without a rebuild the parser reads an earlier revision whose trailer is still in the
+      // file; appending to it would fold the cut-off part, such as a half-written signature,
+      // into the sealed revision.
       throw new ESealException(
           ErrorCode.TRUNCATED_PDF,
-          "the PDF is truncated: it has no %%EOF or startxref at its end and its"
-              + " cross-reference data had to be reconstructed");
+          reader.hasRebuiltXref()
+              ? "the PDF is truncated: it has no %%EOF or startxref at its end and its"
+                  + " cross-reference data had to be reconstructed"
+              : "the PDF is truncated: it does not end with startxref, an offset and %%EOF,"
+                  + " so its last revision is incomplete");
     }
     if (document.getNumberOfPages() < 1) {
       throw new ESealException(ErrorCode.NOT_A_PDF, "the PDF has no pages");
@@ -190,13 +196,40 @@ final class Inspection {
         }
         existing = requestedField;
       }
-    } else if (docMdp == 2 || docMdp == 3 || (restricted && !mayCreateFields(reader))) {
+    } else {
+      List<String> fillable = new ArrayList<>();
       for (String name : signatures.getBlankSignatureNames()) {
         if (widgetOf(form, name).filter(w -> hasArea(w.getRectangle().toRectangle())).isPresent()
             && pageOf(document, widgetOf(form, name).orElseThrow()) > 0) {
-          existing = name;
-          break;
+          fillable.add(name);
         }
+      }
+      if (docMdp == 2 || docMdp == 3) {
+        // A certified document allows signing prepared fields only; a new field is a change.
+        if (!fillable.isEmpty()) {
+          existing = fillable.get(0);
+          warnings.add(
+              "the certified document has an empty signature field '"
+                  + existing
+                  + "'; the seal was placed in it instead of at the requested position");
+        }
+      } else if (restricted && !mayCreateFields(reader)) {
+        if (!fillable.isEmpty()) {
+          existing = fillable.get(0);
+          warnings.add(
+              "the permissions do not allow creating form fields and the document has an empty"
+                  + " signature field '"
+                  + existing
+                  + "'; the seal was placed in it instead of at the requested position");
+        }
+      } else if (fillable.size() == 1) {
+        // A single prepared field is where the document expects its signature; with several the
+        // intended one is unknown and the caller must name it.
+        existing = fillable.get(0);
+        warnings.add(
+            "the document has an empty signature field '"
+                + existing
+                + "'; the seal was placed in it instead of at the requested position");
       }
     }
     if (existing != null) {

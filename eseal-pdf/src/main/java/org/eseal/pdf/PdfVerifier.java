@@ -237,7 +237,19 @@ public final class PdfVerifier {
         return document(List.of());
       }
       if (cache.rebuiltXref()) {
-        error("structure.xref-broken", "the cross-reference data is broken and was rebuilt");
+        // The parser also rebuilds a sound chain it cannot follow, such as a cross-reference
+        // stream whose /Prev names a classic table (hybrid files); the independent walk of the
+        // chain tells that apart from broken data.
+        if (revisions.problems().isEmpty() && XrefCheck.classicTablesSound(pdf).orElse(false)) {
+          documentFindings.add(
+              new Finding(
+                  Finding.Severity.INFO,
+                  "parser.xref-rebuilt",
+                  "the cross-reference chain is sound, but the parser could not follow it"
+                      + " and located the objects by a rebuild"));
+        } else {
+          error("structure.xref-broken", "the cross-reference data is broken and was rebuilt");
+        }
       }
       List<SignatureReport> signatures = new ArrayList<>();
       List<Integer> signedRevisions = new ArrayList<>();

@@ -78,16 +78,65 @@ final class Revisions {
       }
       int window = (int) Math.min(pdf.length - offset, 64 * 1024);
       String text = new String(pdf, (int) offset, window, StandardCharsets.ISO_8859_1);
-      int dictEnd = text.startsWith("xref") ? text.indexOf("startxref") : text.indexOf("stream");
-      String head = dictEnd < 0 ? text : text.substring(0, dictEnd);
-      int trailer = head.lastIndexOf("trailer");
-      Matcher m = PREV.matcher(trailer < 0 ? head : head.substring(trailer));
+      // Only the section's own dictionary names its predecessor: the first trailer after a
+      // table, or the stream dictionary of a cross-reference stream. Text after it may belong to
+      // the next revision (in hybrid files a table is followed by its /XRefStm stream and a later
+      // update), whose /Prev points back here and is no loop.
+      int from = text.startsWith("xref") ? text.indexOf("trailer") : 0;
+      String dict = from < 0 ? "" : firstDictionary(text, from);
+      Matcher m = PREV.matcher(dict);
       if (!m.find()) {
         return;
       }
       offset = Long.parseLong(m.group(1));
     }
     problems.add("the /Prev chain is longer than " + MAX_CHAIN + " sections");
+  }
+
+  /**
+   * The top-level entries of the first dictionary at or after {@code from}, with nested
+   * dictionaries and strings blanked so that a {@code /Prev} inside them is not taken for the
+   * section's own.
+   */
+  static String firstDictionary(String text, int from) {
+    int start = text.indexOf("<<", from);
+    if (start < 0) {
+      return "";
+    }
+    StringBuilder top = new StringBuilder();
+    int depth = 0;
+    int parens = 0;
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (parens > 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '(') {
+          parens++;
+        } else if (c == ')') {
+          parens--;
+        }
+        continue;
+      }
+      if (c == '(') {
+        parens++;
+      } else if (text.startsWith("<<", i)) {
+        depth++;
+        i++;
+      } else if (text.startsWith(">>", i)) {
+        depth--;
+        i++;
+        if (depth == 0) {
+          return top.toString();
+        }
+      } else if (depth == 1) {
+        top.append(c);
+      } else {
+        // Keeps tokens of nested dictionaries apart from the top-level ones around them.
+        top.append(' ');
+      }
+    }
+    return top.toString();
   }
 
   /** The number of revisions found. */

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfVersion;
+import com.itextpdf.signatures.SignatureUtil;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
@@ -106,7 +108,7 @@ class AttackCorpusTest {
     Path input = attack("B28-pdf20/signExistingFieldWhenDirectAcroformAndNoSigFlag.pdf");
     String field;
     try (PdfDocument d = new PdfDocument(new PdfReader(input.toFile()))) {
-      field = new com.itextpdf.signatures.SignatureUtil(d).getBlankSignatureNames().get(0);
+      field = new SignatureUtil(d).getBlankSignatureNames().get(0);
     }
     Path output = dir.resolve("sealed.pdf");
     SealResult result =
@@ -116,6 +118,32 @@ class AttackCorpusTest {
             .seal(input, output, SealPlacement.at(1, 30, 30));
     assertEquals(field, result.fieldName());
     Checks.sealedCorrectly(input, output, result);
+  }
+
+  @Test
+  void seal_pdf20SingleEmptyFieldUnnamed_fillsFieldWithWarning(@TempDir Path dir)
+      throws IOException {
+    Path input = attack("B28-pdf20/signExistingFieldWhenDirectAcroformAndNoSigFlag.pdf");
+    String field;
+    try (PdfDocument d = new PdfDocument(new PdfReader(input.toFile()))) {
+      field = new SignatureUtil(d).getBlankSignatureNames().get(0);
+    }
+    Path output = dir.resolve("sealed.pdf");
+    SealResult result = TestSeals.sealer().build().seal(input, output, SealPlacement.at(1, 30, 30));
+    assertEquals(field, result.fieldName());
+    assertTrue(
+        result.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.contains("empty signature field '" + field + "'")
+                        && w.contains("instead of at the requested position")),
+        result.warnings().toString());
+    Checks.sealedCorrectly(input, output, result);
+    try (PdfDocument d = new PdfDocument(new PdfReader(output.toFile()))) {
+      SignatureUtil util = new SignatureUtil(d);
+      assertEquals(List.of(field), util.getSignatureNames());
+      assertTrue(util.getBlankSignatureNames().isEmpty(), util.getBlankSignatureNames().toString());
+    }
   }
 
   @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.itextpdf.forms.fields.PdfFormCreator;
+import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
@@ -20,10 +22,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -81,27 +85,27 @@ class PdfSealerTest {
   }
 
   @Test
-  void seal_signerFails_noOutputAndNoTemporaryFile(@TempDir Path dir) {
+  void seal_signerFails_noOutputAndNoTemporaryFile(@TempDir Path dir, @TempDir Path inputs) {
+    Path input = TestPdfs.onePage(inputs.resolve("in.pdf"));
     Signer broken = new FailingSigner(TestSeals.first().signer());
     PdfSealer sealer = PdfSealer.builder().signer(broken).sealImage(TestSeals.IMAGE).build();
     ESealException e =
         assertThrows(
             ESealException.class,
-            () -> sealer.seal(corpus(SIMPLE), dir.resolve("out.pdf"), SealPlacement.at(1, 40, 40)));
+            () -> sealer.seal(input, dir.resolve("out.pdf"), SealPlacement.at(1, 40, 40)));
     assertEquals(ErrorCode.KEY_ERROR, e.code());
     Checks.empty(dir);
   }
 
   @Test
-  void seal_existingOutputAndFailure_existingOutputUntouched(@TempDir Path dir) throws IOException {
+  void seal_existingOutputAndFailure_existingOutputUntouched(
+      @TempDir Path dir, @TempDir Path inputs) throws IOException {
+    Path input = TestPdfs.notAPdf(inputs.resolve("not-a-pdf.pdf"));
     Path out = dir.resolve("out.pdf");
     Files.writeString(out, "previous");
     assertThrows(
         ESealException.class,
-        () ->
-            TestSeals.sealer()
-                .build()
-                .seal(corpus("not-a-pdf.pdf"), out, SealPlacement.at(1, 40, 40)));
+        () -> TestSeals.sealer().build().seal(input, out, SealPlacement.at(1, 40, 40)));
     assertEquals("previous", Files.readString(out));
     try (var files = Files.list(dir)) {
       assertEquals(1, files.count());
@@ -109,15 +113,35 @@ class PdfSealerTest {
   }
 
   @Test
-  void seal_pageOutOfRange_invalidPlacement(@TempDir Path dir) {
+  void seal_pageOutOfRange_invalidPlacement(@TempDir Path dir, @TempDir Path inputs) {
+    Path input = TestPdfs.onePage(inputs.resolve("in.pdf"));
     ESealException e =
         assertThrows(
             ESealException.class,
             () ->
                 TestSeals.sealer()
                     .build()
-                    .seal(corpus(SIMPLE), dir.resolve("o.pdf"), SealPlacement.at(9, 40, 40)));
+                    .seal(input, dir.resolve("o.pdf"), SealPlacement.at(9, 40, 40)));
     assertEquals(ErrorCode.INVALID_PLACEMENT, e.code());
+    Checks.empty(dir);
+  }
+
+  @Test
+  void seal_sealedFileCutShort_truncatedAndNoOutput(@TempDir Path dir, @TempDir Path inputs) {
+    byte[] sealed =
+        TestSeals.sealer().build().seal(TestPdfs.onePage(), SealPlacement.at(1, 40, 40)).pdf();
+    // Cuts into the last revision: its signature is half written and its trailer is gone, while
+    // the first revision's startxref and %%EOF are still in the file.
+    byte[] cut = Arrays.copyOf(sealed, sealed.length - 1000);
+    Path input = TestPdfs.write(inputs.resolve("cut.pdf"), cut);
+    ESealException e =
+        assertThrows(
+            ESealException.class,
+            () ->
+                TestSeals.sealer()
+                    .build()
+                    .seal(input, dir.resolve("o.pdf"), SealPlacement.at(1, 100, 40)));
+    assertEquals(ErrorCode.TRUNCATED_PDF, e.code(), e.getMessage());
     Checks.empty(dir);
   }
 
@@ -127,7 +151,30 @@ class PdfSealerTest {
     Path out = dir.resolve("o.pdf");
     SealResult result = TestSeals.sealer().build().seal(input, out, SealPlacement.at(1, 40, 40));
     assertEquals("signature-test2", result.fieldName());
+    assertTrue(
+        result
+            .warnings()
+            .contains(
+                "the certified document has an empty signature field 'signature-test2'; the seal"
+                    + " was placed in it instead of at the requested position"),
+        result.warnings().toString());
     Checks.sealedCorrectly(input, out, result);
+    // The widget takes the seal's size, centred where the prepared field was.
+    try (PdfDocument d = new PdfDocument(new PdfReader(input.toFile()))) {
+      Rectangle old =
+          PdfFormCreator.getAcroForm(d, false)
+              .getField("signature-test2")
+              .getWidgets()
+              .get(0)
+              .getRectangle()
+              .toRectangle();
+      SealResult.Rect placed = result.rect();
+      assertEquals(old.getX() + old.getWidth() / 2, (placed.llx() + placed.urx()) / 2, 0.5);
+      assertEquals(old.getY() + old.getHeight() / 2, (placed.lly() + placed.ury()) / 2, 0.5);
+      assertEquals(42 * PageGeometry.POINTS_PER_MM, placed.urx() - placed.llx(), 0.5);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

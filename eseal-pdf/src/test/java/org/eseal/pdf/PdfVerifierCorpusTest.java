@@ -332,6 +332,17 @@ class PdfVerifierCorpusTest {
   }
 
   @Test
+  void verify_hybridReferenceFile_reportsNoStructureFinding() {
+    // A table followed by its /XRefStm stream and a later update whose /Prev points back to it.
+    DocumentReport report =
+        VERIFIER.verify(Tools.corpus("pdf").resolve("acroform-irs1040-ur3-hybrid.pdf"));
+
+    assertTrue(
+        report.documentFindings().stream().noneMatch(f -> f.code().startsWith("structure")),
+        report.toText());
+  }
+
+  @Test
   void verify_signatureDictionaryInTwoFields_isNotCountedTwice() {
     DocumentReport report =
         VERIFIER.verify(
