@@ -32,7 +32,8 @@ public final class BenchMain {
 
     System.out.println();
     System.out.println(
-        "size    floor ms   eseal ms   iText ms   eseal/floor  iText/floor  eseal/iText");
+        "size    floor ms   eseal ms  in-memory   iText ms  eseal/floor in-memory/floor"
+            + "  iText/floor  eseal/iText");
     bySize.forEach(
         (size, scores) -> {
           double floor = scores.getOrDefault("floor", Double.NaN);
@@ -40,7 +41,7 @@ public final class BenchMain {
           double memory = scores.getOrDefault("esealInMemory", Double.NaN);
           double itext = scores.getOrDefault("bareItext", Double.NaN);
           System.out.printf(
-              "%3s MB %10.2f %10.2f %10.2f %10.2f %12.2fx %15.2fx %11.2fx %11.2fx%n",
+              "%3s MB %10.2f %10.2f %10.2f %10.2f %11.2fx %14.2fx %11.2fx %11.2fx%n",
               size,
               floor,
               eseal,
