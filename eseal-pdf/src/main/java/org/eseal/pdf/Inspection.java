@@ -57,6 +57,11 @@ final class Inspection {
       boolean restricted,
       List<String> warnings) {}
 
+  /** How a warning about a filled field ends: where the seal went and what changed. */
+  private static final String FILLED_FIELD =
+      "'; the seal was placed in it instead of at the requested position, and its widget"
+          + " resized to the seal's size";
+
   private Inspection() {}
 
   static Plan inspect(
@@ -209,9 +214,7 @@ final class Inspection {
         if (!fillable.isEmpty()) {
           existing = fillable.get(0);
           warnings.add(
-              "the certified document has an empty signature field '"
-                  + existing
-                  + "'; the seal was placed in it instead of at the requested position");
+              "the certified document has an empty signature field '" + existing + FILLED_FIELD);
         }
       } else if (restricted && !mayCreateFields(reader)) {
         if (!fillable.isEmpty()) {
@@ -220,16 +223,13 @@ final class Inspection {
               "the permissions do not allow creating form fields and the document has an empty"
                   + " signature field '"
                   + existing
-                  + "'; the seal was placed in it instead of at the requested position");
+                  + FILLED_FIELD);
         }
       } else if (fillable.size() == 1) {
         // A single prepared field is where the document expects its signature; with several the
         // intended one is unknown and the caller must name it.
         existing = fillable.get(0);
-        warnings.add(
-            "the document has an empty signature field '"
-                + existing
-                + "'; the seal was placed in it instead of at the requested position");
+        warnings.add("the document has an empty signature field '" + existing + FILLED_FIELD);
       }
     }
     if (existing != null) {

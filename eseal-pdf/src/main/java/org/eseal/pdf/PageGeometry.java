@@ -92,10 +92,9 @@ final class PageGeometry {
           ErrorCode.INVALID_PLACEMENT,
           String.format(
               java.util.Locale.ROOT,
-              "seal centre (%.1f, %.1f) pt lies outside the visible page area %s",
-              ux,
-              uy,
-              visible));
+              "the seal centre lies outside the visible page, which is %.1f x %.1f mm as shown",
+              displayWidth() / POINTS_PER_MM,
+              displayHeight() / POINTS_PER_MM));
     }
     List<String> warnings = new ArrayList<>();
     double scale = Math.min(1, Math.min(displayWidth() / width, displayHeight() / height));

@@ -156,7 +156,8 @@ class PdfSealerTest {
             .warnings()
             .contains(
                 "the certified document has an empty signature field 'signature-test2'; the seal"
-                    + " was placed in it instead of at the requested position"),
+                    + " was placed in it instead of at the requested position, and its widget"
+                    + " resized to the seal's size"),
         result.warnings().toString());
     Checks.sealedCorrectly(input, out, result);
     // The widget takes the seal's size, centred where the prepared field was.

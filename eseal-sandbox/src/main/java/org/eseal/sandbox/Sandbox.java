@@ -314,7 +314,7 @@ public final class Sandbox implements AutoCloseable {
           ErrorCode.IO_ERROR, "cannot use data directory " + directory + ": " + e.getMessage(), e);
     }
     CertificateAuthority created = CertificateAuthority.create(now());
-    writeAtomically(file, created.toPkcs12(password));
+    AtomicFiles.writeSecret(file, created.toPkcs12(password));
     return created;
   }
 
