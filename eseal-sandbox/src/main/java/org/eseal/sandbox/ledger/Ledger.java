@@ -1,5 +1,6 @@
 package org.eseal.sandbox.ledger;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * published only when the cosignatures meet the {@link WitnessPolicy} quorum, so every published
  * checkpoint verifies offline against that policy.
  *
- * <p>Entries and leaf hashes are kept in memory. Thread-safe: every method locks the ledger, and
- * integration calls the witnesses while holding the lock.
+ * <p>Entries and leaf hashes are kept in memory, and optionally also in a directory. Thread-safe:
+ * every method locks the ledger, and integration calls the witnesses while holding the lock.
  */
 public final class Ledger {
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
@@ -62,6 +63,8 @@ public final class Ledger {
   private final List<Hash> leafHashes = new ArrayList<>();
   private final Map<Hash, Long> indexByLeaf = new HashMap<>();
   private final List<Note> published = new ArrayList<>();
+  private final Optional<LedgerFiles> files;
+  private long publishedSize;
   private Misbehaviour misbehaviour = Misbehaviour.NONE;
 
   private Ledger(Builder builder) {
@@ -70,6 +73,35 @@ public final class Ledger {
     this.algorithm = builder.algorithm;
     this.witnesses = Collections.unmodifiableMap(new LinkedHashMap<>(builder.witnesses));
     this.batchSize = builder.batchSize;
+    this.files = builder.directory.map(LedgerFiles::new);
+    if (files.isPresent()) {
+      files.get().readEntries(this::restoreEntry);
+      Optional<Note> saved = files.get().readCheckpoint();
+      if (saved.isPresent()) {
+        restoreCheckpoint(saved.get());
+      }
+    }
+  }
+
+  private void restoreEntry(byte[] entry) {
+    Hash leaf = algorithm.leafHash(entry);
+    if (indexByLeaf.putIfAbsent(leaf, (long) leafHashes.size()) != null) {
+      throw new ESealException(ErrorCode.IO_ERROR, "entries file repeats entry " + leaf);
+    }
+    entries.add(entry);
+    leafHashes.add(leaf);
+  }
+
+  private void restoreCheckpoint(Note checkpoint) {
+    Checkpoint body = policy.verify(checkpoint).checkpoint();
+    if (!body.origin().equals(origin())
+        || body.size() > leafHashes.size()
+        || !MerkleTree.root(source(false), body.size()).equals(body.rootHash())) {
+      throw new ESealException(
+          ErrorCode.SPLIT_VIEW, "saved checkpoint does not match the saved entries");
+    }
+    published.add(checkpoint);
+    publishedSize = body.size();
   }
 
   /**
@@ -112,6 +144,9 @@ public final class Ledger {
       return known;
     }
     long index = leafHashes.size();
+    if (files.isPresent()) {
+      files.get().appendEntry(entry);
+    }
     entries.add(entry.clone());
     leafHashes.add(leaf);
     indexByLeaf.put(leaf, index);
@@ -152,7 +187,7 @@ public final class Ledger {
   public synchronized Note integrate() {
     long size = leafHashes.size();
     Optional<Note> latest = latest();
-    if (latest.isPresent() && Checkpoint.parse(latest.get().text()).size() == size) {
+    if (latest.isPresent() && publishedSize == size) {
       return latest.get();
     }
     HashSource source = source(misbehaviour == Misbehaviour.FORK);
@@ -180,7 +215,11 @@ public final class Ledger {
       failures.forEach(failure::addSuppressed);
       throw failure;
     }
+    if (files.isPresent()) {
+      files.get().writeCheckpoint(cosigned);
+    }
     published.add(cosigned);
+    publishedSize = size;
     return cosigned;
   }
 
@@ -283,17 +322,29 @@ public final class Ledger {
   }
 
   private long publishedSize() {
-    return latest().map(n -> Checkpoint.parse(n.text()).size()).orElse(0L);
+    return publishedSize;
   }
 
+  /** A view of the first leaves as they are now; valid only while the lock is held. */
   private HashSource source(boolean forked) {
-    List<Hash> leaves = List.copyOf(leafHashes);
-    if (forked && !leaves.isEmpty()) {
-      List<Hash> rewritten = new ArrayList<>(leaves);
-      rewritten.set(0, algorithm.leafHash(new byte[] {'f', 'o', 'r', 'k'}));
-      leaves = rewritten;
-    }
-    return HashSource.of(algorithm, leaves);
+    long size = leafHashes.size();
+    Hash forkLeaf = algorithm.leafHash(new byte[] {'f', 'o', 'r', 'k'});
+    return new HashSource() {
+      @Override
+      public HashAlgorithm algorithm() {
+        return algorithm;
+      }
+
+      @Override
+      public long size() {
+        return size;
+      }
+
+      @Override
+      public Hash leafHash(long index) {
+        return forked && index == 0 ? forkLeaf : leafHashes.get(Math.toIntExact(index));
+      }
+    };
   }
 
   private void checkSize(long size) {
@@ -317,6 +368,7 @@ public final class Ledger {
     private HashAlgorithm algorithm = HashAlgorithm.SHA_256;
     private final Map<String, WitnessEndpoint> witnesses = new LinkedHashMap<>();
     private int batchSize;
+    private Optional<Path> directory = Optional.empty();
 
     private Builder(SignerKey logKey, WitnessPolicy policy) {
       this.logKey = Objects.requireNonNull(logKey, "logKey");
@@ -361,7 +413,23 @@ public final class Ledger {
       return this;
     }
 
-    /** The ledger, empty and with nothing published. */
+    /**
+     * Keeps the entries (an append-only file) and the newest published checkpoint in {@code
+     * directory}, reading them back when the ledger is built; without it the ledger lives in memory
+     * only. Two ledgers must not share a directory.
+     */
+    public Builder directory(Path directory) {
+      this.directory = Optional.of(Objects.requireNonNull(directory, "directory"));
+      return this;
+    }
+
+    /**
+     * The ledger: empty with nothing published, or as saved in its directory.
+     *
+     * @throws ESealException with {@link ErrorCode#IO_ERROR} if the files cannot be read or repeat
+     *     an entry, {@link ErrorCode#SPLIT_VIEW} if the saved checkpoint is not over the saved
+     *     entries, or as {@link WitnessPolicy#verify(Note)} does if it no longer verifies
+     */
     public Ledger build() {
       return new Ledger(this);
     }

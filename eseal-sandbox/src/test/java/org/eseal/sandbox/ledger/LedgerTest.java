@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -319,6 +321,54 @@ class LedgerTest {
     assertThrows(IllegalArgumentException.class, () -> ledger.inclusionProof(2, 3));
     assertThrows(IllegalArgumentException.class, () -> ledger.consistencyProof(1, 3));
     assertThrows(IllegalArgumentException.class, () -> ledger.entry(3));
+  }
+
+  @Test
+  void build_savedDirectory_restoresEntriesAndCheckpoint() throws Exception {
+    Path saved = dir.resolve("ledger");
+    Ledger ledger = persistent(saved);
+    for (int i = 0; i < 5; i++) {
+      ledger.append(("entry " + i).getBytes(UTF_8));
+    }
+    Note published = ledger.integrate();
+    ledger.append("pending".getBytes(UTF_8));
+    Files.write(saved.resolve("entries"), new byte[] {0, 0, 0, 9, 1, 2}, StandardOpenOption.APPEND);
+
+    Ledger reopened = persistent(saved);
+    assertEquals(6, reopened.size());
+    assertEquals(published, reopened.latestCheckpoint().orElseThrow());
+    assertEquals(2, reopened.append("entry 2".getBytes(UTF_8)));
+    assertEquals(5, reopened.append("pending".getBytes(UTF_8)));
+    reopened
+        .proof(4)
+        .verify(
+            policy,
+            HashAlgorithm.SHA_256,
+            HashAlgorithm.SHA_256.leafHash("entry 4".getBytes(UTF_8)));
+    assertEquals(6, size(reopened.integrate()));
+    assertEquals(7, reopened.append("more".getBytes(UTF_8)) + 1);
+    assertEquals(7, persistent(saved).size());
+  }
+
+  @Test
+  void build_checkpointOverOtherEntries_splitView() throws Exception {
+    Path saved = dir.resolve("ledger");
+    Ledger ledger = persistent(saved);
+    ledger.append("a".getBytes(UTF_8));
+    ledger.append("b".getBytes(UTF_8));
+    ledger.integrate();
+    // The same two-entry size, but the second entry rewritten.
+    Files.write(saved.resolve("entries"), new byte[] {0, 0, 0, 1, 'a', 0, 0, 0, 1, 'c'});
+    assertEquals(
+        ErrorCode.SPLIT_VIEW, assertThrows(ESealException.class, () -> persistent(saved)).code());
+  }
+
+  private Ledger persistent(Path saved) {
+    Ledger.Builder builder = Ledger.builder(logKey, policy).directory(saved);
+    for (int i = 0; i < witnesses.size(); i++) {
+      builder.witness("w" + (i + 1), witnesses.get(i));
+    }
+    return builder.build();
   }
 
   private Ledger ledger(List<? extends WitnessEndpoint> endpoints, int batchSize) {
