@@ -50,7 +50,10 @@ public final class Ledger {
      * of the published size with the forked root, signed by the log alone.
      */
     FORK,
-    /** {@link #latestCheckpoint()} serves the checkpoint published before the latest one. */
+    /**
+     * {@link #latestCheckpoint()} serves the checkpoint published before the latest one, or the
+     * latest if this ledger published only one.
+     */
     ROLLBACK
   }
 

@@ -125,6 +125,42 @@ class LedgerTest {
   }
 
   @Test
+  void proof_sm3Tree_verifies() {
+    List<Witness> sm3Witnesses =
+        witnessKeys.stream()
+            .map(k -> Witness.inMemory(k, HashAlgorithm.SM3, List.of(logKey.verifierKey()), CLOCK))
+            .toList();
+    Ledger.Builder builder = Ledger.builder(logKey, policy).algorithm(HashAlgorithm.SM3);
+    for (int i = 0; i < sm3Witnesses.size(); i++) {
+      builder.witness("w" + (i + 1), sm3Witnesses.get(i));
+    }
+    Ledger ledger = builder.build();
+    for (int i = 0; i < 9; i++) {
+      ledger.append(("entry " + i).getBytes(UTF_8));
+    }
+    ledger.integrate();
+    ledger.append("entry 9".getBytes(UTF_8));
+    ledger.integrate();
+    Hash leaf = HashAlgorithm.SM3.leafHash("entry 7".getBytes(UTF_8));
+    ledger.proof(7).verify(policy, HashAlgorithm.SM3, leaf);
+    assertCode(
+        ErrorCode.INVALID_MERKLE_PROOF,
+        () -> ledger.proof(7).verify(policy, HashAlgorithm.SHA_256, leaf));
+  }
+
+  @Test
+  void append_batchWithWitnessesDown_keepsEntriesPending() {
+    boolean[] up = {true, false, false};
+    Ledger ledger = ledger(switchable(up), 2);
+    assertEquals(0, ledger.append("a".getBytes(UTF_8)));
+    assertEquals(1, ledger.append("b".getBytes(UTF_8)));
+    assertTrue(ledger.latestCheckpoint().isEmpty());
+    up[2] = true;
+    ledger.append("c".getBytes(UTF_8));
+    assertEquals(3, size(ledger.latestCheckpoint().orElseThrow()));
+  }
+
+  @Test
   void integrate_oneWitnessReachable_publishesNothing() {
     WitnessEndpoint down =
         (oldSize, proof, checkpoint) -> {
