@@ -14,9 +14,11 @@ import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -36,8 +38,11 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
@@ -47,6 +52,9 @@ import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
+import org.eseal.core.ledger.ChainReceipt;
+import org.eseal.core.ses.SealAttributes;
+import org.eseal.core.ses.SesSeal;
 import org.eseal.core.sign.Signer;
 
 /**
@@ -66,10 +74,18 @@ final class CadesContainer implements IExternalSignatureContainer {
 
   private final Signer signer;
   private final byte[] sealStructure;
+  private final Optional<LedgerBinding> ledger;
+  private boolean receiptPending;
 
-  CadesContainer(Signer signer, byte[] sealStructure) {
+  CadesContainer(Signer signer, byte[] sealStructure, Optional<LedgerBinding> ledger) {
     this.signer = signer;
     this.sealStructure = sealStructure == null ? null : sealStructure.clone();
+    this.ledger = ledger;
+  }
+
+  /** Whether the ledger gave no receipt in time, so the signature carries none. */
+  boolean receiptPending() {
+    return receiptPending;
   }
 
   /** A size in bytes, before hex encoding, that the finished CMS and later additions fit in. */
@@ -97,18 +113,21 @@ final class CadesContainer implements IExternalSignatureContainer {
   @Override
   public byte[] sign(InputStream data) throws GeneralSecurityException {
     try {
-      byte[] digest = digest(data);
-      return build(digest);
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      byte[] digest = digest(data, sha256);
+      return build(digest, sha256.digest());
     } catch (IOException e) {
       throw new ESealException(ErrorCode.IO_ERROR, "reading the signed byte range failed", e);
     }
   }
 
-  private byte[] digest(InputStream data) throws IOException, NoSuchAlgorithmException {
+  private byte[] digest(InputStream data, MessageDigest sha256)
+      throws IOException, NoSuchAlgorithmException {
     MessageDigest md = newDigest(signer.algorithm().digestName());
     byte[] buffer = new byte[1 << 16];
     for (int n; (n = data.read(buffer)) > 0; ) {
       md.update(buffer, 0, n);
+      sha256.update(buffer, 0, n);
     }
     return md.digest();
   }
@@ -121,7 +140,8 @@ final class CadesContainer implements IExternalSignatureContainer {
     }
   }
 
-  private byte[] build(byte[] documentDigest) throws GeneralSecurityException {
+  private byte[] build(byte[] documentDigest, byte[] documentSha256)
+      throws GeneralSecurityException {
     List<X509Certificate> chain = signer.certificateChain();
     AlgorithmIdentifier signatureAlgorithm =
         new DefaultSignatureAlgorithmIdentifierFinder().find(signer.algorithm().jcaName());
@@ -149,10 +169,40 @@ final class CadesContainer implements IExternalSignatureContainer {
               .setSignedAttributeGenerator(attributes)
               .build(contentSigner, new JcaX509CertificateHolder(certificate)));
       generator.addCertificates(new JcaCertStore(chain));
-      return generator.generate(new CMSAbsentContent(), false).getEncoded(ASN1Encoding.DER);
+      CMSSignedData cms = generator.generate(new CMSAbsentContent(), false);
+      if (ledger.isPresent()) {
+        cms = withReceipt(cms, ledger.get(), documentSha256);
+      }
+      return cms.getEncoded(ASN1Encoding.DER);
     } catch (OperatorCreationException | CMSException | IOException e) {
       throw new ESealException(ErrorCode.SIGNING_FAILED, "building the CMS signature failed", e);
     }
+  }
+
+  /**
+   * Logs the seal and adds the receipt as an unsigned attribute (RFC 5652 5.3), which leaves the
+   * signed attributes and the signature value as they are.
+   */
+  private CMSSignedData withReceipt(CMSSignedData cms, LedgerBinding binding, byte[] documentSha256)
+      throws GeneralSecurityException, IOException {
+    SignerInformation signerInfo = cms.getSignerInfos().getSigners().iterator().next();
+    byte[] signatureSha256 = MessageDigest.getInstance("SHA-256").digest(signerInfo.getSignature());
+    Optional<String> sealId =
+        sealStructure == null
+            ? Optional.empty()
+            : Optional.of(SesSeal.decode(sealStructure).esId());
+    Optional<ChainReceipt> receipt = binding.log(documentSha256, signatureSha256, sealId);
+    if (receipt.isEmpty()) {
+      receiptPending = true;
+      return cms;
+    }
+    Attribute attribute =
+        new Attribute(
+            new ASN1ObjectIdentifier(SealAttributes.CHAIN_RECEIPT),
+            new DERSet(ASN1Primitive.fromByteArray(receipt.get().encoded())));
+    SignerInformation updated =
+        SignerInformation.replaceUnsignedAttributes(signerInfo, new AttributeTable(attribute));
+    return CMSSignedData.replaceSigners(cms, new SignerInformationStore(updated));
   }
 
   private List<Attribute> signedAttributes(X509Certificate certificate)
@@ -173,7 +223,7 @@ final class CadesContainer implements IExternalSignatureContainer {
     if (sealStructure != null) {
       v.add(
           new Attribute(
-              new ASN1ObjectIdentifier(org.eseal.core.ses.SealAttributes.SEAL_STRUCTURE),
+              new ASN1ObjectIdentifier(SealAttributes.SEAL_STRUCTURE),
               new DERSet(new DEROctetString(sealStructure))));
     }
     return v;

@@ -19,11 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -34,7 +37,9 @@ import org.eseal.core.ErrorCode;
 import org.eseal.core.Seal;
 import org.eseal.core.SealImage;
 import org.eseal.core.internal.AtomicFiles;
+import org.eseal.core.ledger.LedgerGateway;
 import org.eseal.core.sign.Signer;
+import org.eseal.core.tlog.Hash;
 import org.eseal.pdf.SealResult.Rect;
 
 /**
@@ -60,6 +65,7 @@ public final class PdfSealer {
   private final String fieldName;
   private final Duration parseTimeout;
   private final SealAppearance appearance;
+  private final Optional<LedgerBinding> ledger;
 
   private PdfSealer(Builder b) {
     this.signer = Objects.requireNonNull(b.signer, "signer");
@@ -71,6 +77,21 @@ public final class PdfSealer {
     this.fieldName = b.fieldName;
     this.parseTimeout = b.parseTimeout;
     this.appearance = SealAppearance.fromPng(image.png());
+    if (b.gateway != null && b.flowId == null) {
+      throw new IllegalStateException("ledger is set but flow is not: SEAL_APPLIED is a flow step");
+    }
+    this.ledger =
+        b.gateway == null
+            ? Optional.empty()
+            : Optional.of(
+                new LedgerBinding(
+                    b.gateway,
+                    b.actorKey,
+                    b.actor,
+                    b.maxWait,
+                    b.flowId,
+                    b.previous,
+                    Clock.systemUTC()));
   }
 
   /** Starts a builder; {@link Builder#signer} and {@link Builder#sealImage} are required. */
@@ -187,8 +208,12 @@ public final class PdfSealer {
       properties.setLocation(location);
     }
     pdfSigner.setSignerProperties(properties);
-    CadesContainer container = new CadesContainer(signer, sealStructure);
+    CadesContainer container = new CadesContainer(signer, sealStructure, ledger);
     pdfSigner.signExternalContainer(container, container.estimatedSize());
+    if (container.receiptPending()) {
+      warnings.add(
+          "receipt pending: the ledger gave no chain receipt in time; the seal carries none");
+    }
     if (placed[0] == null) {
       throw new ESealException(ErrorCode.SIGNING_FAILED, "the seal widget was not drawn");
     }
@@ -299,8 +324,53 @@ public final class PdfSealer {
     private char[] ownerPassword;
     private String fieldName;
     private Duration parseTimeout = Duration.ofSeconds(20);
+    private LedgerGateway gateway;
+    private PrivateKey actorKey;
+    private String actor;
+    private Duration maxWait;
+    private String flowId;
+    private Hash previous;
 
     private Builder() {}
+
+    /**
+     * Logs each seal on the platform ledger: after the signature value is computed, a {@code
+     * SEAL_APPLIED} event signed by {@code actorKey} records the document digest, the signature
+     * value digest and the seal id, and its chain receipt goes into the unsigned attribute {@link
+     * org.eseal.core.ses.SealAttributes#CHAIN_RECEIPT}. If no receipt comes within {@code maxWait}
+     * the PDF is sealed without one and {@link SealResult#warnings()} says "receipt pending".
+     * Requires {@link #flow}. Optional.
+     *
+     * @throws IllegalArgumentException if {@code actor} is empty or {@code maxWait} is negative
+     */
+    public Builder ledger(
+        LedgerGateway gateway, PrivateKey actorKey, String actor, Duration maxWait) {
+      Objects.requireNonNull(gateway, "gateway");
+      Objects.requireNonNull(actorKey, "actorKey");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(maxWait, "maxWait");
+      if (actor.isEmpty()) {
+        throw new IllegalArgumentException("actor must not be empty");
+      }
+      if (maxWait.isNegative()) {
+        throw new IllegalArgumentException("maxWait must not be negative, got " + maxWait);
+      }
+      this.gateway = gateway;
+      this.actorKey = actorKey;
+      this.actor = actor;
+      this.maxWait = maxWait;
+      return this;
+    }
+
+    /**
+     * The signing flow the {@code SEAL_APPLIED} event belongs to, and the leaf hash of the flow's
+     * previous event (DESIGN.md section 3). Required with {@link #ledger}.
+     */
+    public Builder flow(String flowId, Hash previousEvent) {
+      this.flowId = Objects.requireNonNull(flowId, "flowId");
+      this.previous = Objects.requireNonNull(previousEvent, "previousEvent");
+      return this;
+    }
 
     /** The key that signs. Required. */
     public Builder signer(Signer signer) {
@@ -379,6 +449,7 @@ public final class PdfSealer {
      * Builds the sealer.
      *
      * @throws NullPointerException if the signer or the seal image is missing
+     * @throws IllegalStateException if {@link #ledger} is set without {@link #flow}
      * @throws ESealException with {@link ErrorCode#INVALID_SEAL} if the seal PNG cannot be decoded
      */
     public PdfSealer build() {

@@ -34,12 +34,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
+import org.eseal.core.ledger.LedgerTrustPolicy;
 import org.eseal.core.report.DocumentReport;
 import org.eseal.core.report.Finding;
 import org.eseal.core.report.Indication;
 import org.eseal.core.report.SignatureReport;
 import org.eseal.core.report.SubIndication;
 import org.eseal.core.ses.SealAttributes;
+import org.eseal.core.tlog.HashAlgorithm;
+import org.eseal.core.tlog.WitnessPolicy;
 import org.eseal.core.trust.TrustAnchors;
 
 /**
@@ -70,12 +73,14 @@ public final class PdfVerifier {
   private final Optional<TrustAnchors> trustAnchors;
   private final Clock clock;
   private final Duration timeout;
+  private final Optional<LedgerTrustPolicy> ledgerTrust;
 
   private PdfVerifier(Builder b) {
     this.trustAnchors =
         b.trustAnchors.isEmpty() ? Optional.empty() : Optional.of(TrustAnchors.of(b.trustAnchors));
     this.clock = b.clock;
     this.timeout = b.timeout;
+    this.ledgerTrust = Optional.ofNullable(b.ledgerTrust);
   }
 
   /** Starts the configuration of a verifier. */
@@ -116,7 +121,7 @@ public final class PdfVerifier {
     if (header < 0 || header > 1024) {
       throw new ESealException(ErrorCode.NOT_A_PDF, label + " has no %PDF- header");
     }
-    Run run = new Run(pdf.clone(), label, trustAnchors, clock.instant());
+    Run run = new Run(pdf.clone(), label, trustAnchors, ledgerTrust, clock.instant());
     FutureTask<DocumentReport> task = new FutureTask<>(run::report);
     Thread worker = new Thread(null, task, "eseal-pdf-verify", WORKER_STACK_BYTES);
     worker.setDaemon(true);
@@ -153,8 +158,24 @@ public final class PdfVerifier {
     private final List<X509Certificate> trustAnchors = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Duration timeout = Duration.ofSeconds(60);
+    private LedgerTrustPolicy ledgerTrust;
 
     private Builder() {}
+
+    /**
+     * Checks the chain receipts of seals against this ledger policy: the log key, the witness keys
+     * and quorum, and the tree hash (DESIGN.md section 4). Without it a receipt's event is still
+     * matched to its signature, but its proof is only reported as present.
+     */
+    public Builder ledgerPolicy(WitnessPolicy policy, HashAlgorithm algorithm) {
+      return ledgerPolicy(new LedgerTrustPolicy(policy, algorithm));
+    }
+
+    /** As {@link #ledgerPolicy(WitnessPolicy, HashAlgorithm)}. */
+    public Builder ledgerPolicy(LedgerTrustPolicy trust) {
+      this.ledgerTrust = Objects.requireNonNull(trust, "trust");
+      return this;
+    }
 
     /**
      * How long one verification may take before it is abandoned with {@link
@@ -205,15 +226,22 @@ public final class PdfVerifier {
     private final byte[] pdf;
     private final String label;
     private final Optional<TrustAnchors> anchors;
+    private final Optional<LedgerTrustPolicy> ledgerTrust;
     private final Instant now;
     private final Revisions revisions;
     private final RevisionCache cache;
     private final List<Finding> documentFindings = new ArrayList<>();
 
-    Run(byte[] pdf, String label, Optional<TrustAnchors> anchors, Instant now) {
+    Run(
+        byte[] pdf,
+        String label,
+        Optional<TrustAnchors> anchors,
+        Optional<LedgerTrustPolicy> ledgerTrust,
+        Instant now) {
       this.pdf = pdf;
       this.label = label;
       this.anchors = anchors;
+      this.ledgerTrust = ledgerTrust;
       this.now = now;
       this.revisions = Revisions.scan(pdf);
       this.cache = new RevisionCache(pdf, revisions);
@@ -401,6 +429,7 @@ public final class PdfVerifier {
                 SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
                 "the seal cannot be checked without the signer's certificate");
           }
+          ReceiptCheck.check(r, signed, ledgerTrust, v);
         }
       } else {
         v.notApplicable(CmsCheck.DECODE, "not checked: the byte range is invalid");

@@ -26,11 +26,14 @@ import org.eseal.core.Validity;
 import org.eseal.core.image.SealRenderer;
 import org.eseal.core.image.SealSpec;
 import org.eseal.core.internal.AtomicFiles;
+import org.eseal.core.ledger.LedgerGateway;
+import org.eseal.core.ledger.LedgerTrustPolicy;
 import org.eseal.core.ses.SesSeal;
 import org.eseal.core.sign.Keys;
 import org.eseal.core.sign.SignatureAlgorithm;
 import org.eseal.core.sign.SoftwareSigner;
 import org.eseal.core.trust.TrustAnchors;
+import org.eseal.sandbox.ledger.Ledger;
 
 /**
  * The platform's certificate authority and seal registry, running in-process for tests, examples
@@ -46,8 +49,9 @@ import org.eseal.core.trust.TrustAnchors;
  * <p>{@link #start()} keeps everything in memory. With {@link Builder#dataDirectory(Path)} the CA
  * keys are kept in {@code ca.p12} (password {@value #CA_STORE_PASSWORD}: this is a test CA, not a
  * secret) and the sequence number in {@code sequence}, so a restart keeps the same root and never
- * reuses a seal code. The company and seal registry itself is not persisted: after a restart
- * companies must register again.
+ * reuses a seal code. The ledger's keys, entries and checkpoints are kept under {@code ledger}
+ * there too. The company and seal registry itself is not persisted: after a restart companies must
+ * register again.
  *
  * <p>Thread-safe. Not for production: keys live unprotected in memory and on disk.
  */
@@ -57,10 +61,12 @@ public final class Sandbox implements AutoCloseable {
 
   private static final String CA_FILE = "ca.p12";
   private static final String SEQUENCE_FILE = "sequence";
+  private static final String LEDGER_DIRECTORY = "ledger";
 
   private final Clock clock;
   private final Path dataDirectory;
   private final CertificateAuthority authority;
+  private final SandboxLedger ledger;
   private final Map<String, Organization> companies = new HashMap<>();
   private final Map<String, Seal> seals = new HashMap<>();
   private long sequence;
@@ -71,7 +77,9 @@ public final class Sandbox implements AutoCloseable {
     this.dataDirectory = dataDirectory;
     if (dataDirectory == null) {
       this.authority = CertificateAuthority.create(now());
+      this.ledger = SandboxLedger.inMemory(clock);
     } else {
+      this.ledger = SandboxLedger.open(dataDirectory.resolve(LEDGER_DIRECTORY), clock);
       this.authority = loadOrCreate(dataDirectory);
       this.sequence = readSequence(dataDirectory.resolve(SEQUENCE_FILE));
     }
@@ -235,6 +243,29 @@ public final class Sandbox implements AutoCloseable {
   /** The sandbox root, the only anchor a verifier needs for sandbox seals. */
   public TrustAnchors trustAnchors() {
     return TrustAnchors.of(List.of(authority.rootCertificate()));
+  }
+
+  /**
+   * The platform ledger: each appended event is integrated at once and cosigned by two of the three
+   * in-process witnesses, so the receipt comes back without waiting.
+   */
+  public LedgerGateway ledgerGateway() {
+    return ledger;
+  }
+
+  /** The ledger's log key, witness keys and quorum, and its tree hash: what a verifier trusts. */
+  public LedgerTrustPolicy ledgerTrustPolicy() {
+    return ledger.trustPolicy();
+  }
+
+  /** The ledger's witness policy in the tlog-policy text form, for files and other processes. */
+  public String ledgerPolicyText() {
+    return ledger.policyText();
+  }
+
+  /** The sandbox's ledger itself, to inspect its entries or make it misbehave in tests. */
+  public Ledger ledger() {
+    return ledger.ledger();
   }
 
   /** The seal maker's certificate, which signs seal structures and e-licences. */

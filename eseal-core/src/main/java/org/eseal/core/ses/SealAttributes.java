@@ -17,5 +17,12 @@ public final class SealAttributes {
    */
   public static final String SEAL_STRUCTURE = ARC + ".1";
 
+  /**
+   * Unsigned attribute: the chain receipt of the seal's {@code SEAL_APPLIED} ledger event
+   * (DESIGN.md section 5). Value: the DER {@link org.eseal.core.ledger.ChainReceipt}. Added after
+   * the signature value, so it changes no signed byte.
+   */
+  public static final String CHAIN_RECEIPT = ARC + ".2";
+
   private SealAttributes() {}
 }
