@@ -5,16 +5,27 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
 import org.eseal.core.Seal;
 import org.eseal.core.image.SealImages;
 import org.eseal.core.internal.AtomicFiles;
+import org.eseal.core.ledger.LedgerEvent;
+import org.eseal.core.ledger.LedgerEventType;
+import org.eseal.core.ledger.LedgerTrustPolicy;
 import org.eseal.core.report.DocumentReport;
 import org.eseal.core.report.Indication;
 import org.eseal.pdf.PdfSealer;
@@ -46,6 +57,9 @@ final class DemoCommand implements Callable<Integer> {
   static final String COMPANY_NAME = "杭州示例科技有限公司";
   static final String COMPANY_CODE = "91330106MA2B3C4D5D";
   static final String SELLER_NAME = "上海样例贸易有限公司";
+  static final String VENDOR = "demo-vendor";
+  static final String LEDGER_POLICY_FILE = "ledger-policy.txt";
+  private static final Duration LEDGER_WAIT = Duration.ofSeconds(10);
 
   @Spec CommandSpec spec;
 
@@ -92,6 +106,22 @@ final class DemoCommand implements Callable<Integer> {
         out.println("3. Using " + document);
       }
 
+      // The vendor signs its ledger events with its own key; the flow starts on the ledger, and
+      // the seal's SEAL_APPLIED event continues it.
+      KeyPair vendorKey = newVendorKey();
+      String flowId = "flow-" + HexFormat.of().formatHex(randomBytes(8));
+      LedgerTrustPolicy ledgerTrust = sandbox.ledgerTrustPolicy();
+      LedgerEvent created =
+          LedgerEvent.create(
+                  LedgerEventType.FLOW_CREATED,
+                  VENDOR,
+                  Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                  Optional.of(flowId),
+                  Optional.empty(),
+                  Map.of())
+              .sign(vendorKey.getPrivate());
+      sandbox.ledgerGateway().appendAndProve(created, LEDGER_WAIT);
+
       Path sealed = outDir.resolve(sealedName(document));
       PdfSealer sealer =
           PdfSealer.builder()
@@ -99,16 +129,26 @@ final class DemoCommand implements Callable<Integer> {
               .seal(seal)
               .reason("合同签署 Contract signing")
               .location("杭州 Hangzhou")
+              .ledger(sandbox.ledgerGateway(), vendorKey.getPrivate(), VENDOR, LEDGER_WAIT)
+              .flow(flowId, created.leafHash(ledgerTrust.algorithm()))
               .build();
       SealResult result = sealWhereItBelongs(sealer, document, sealed);
       out.printf("4. Sealed page %d: %s%n", result.page(), sealed);
+      out.printf(
+          "   SEAL_APPLIED logged in flow %s; its chain receipt is inside the signature.%n",
+          flowId);
       result.warnings().forEach(w -> out.println("   warning: " + w));
 
       exportSeal(registration, sandbox);
+      writeAtomically(outDir.resolve(LEDGER_POLICY_FILE), sandbox.ledgerPolicyText());
       DocumentReport report =
-          PdfVerifier.builder().trustAnchors(sandbox.trustAnchors()).build().verify(sealed);
+          PdfVerifier.builder()
+              .trustAnchors(sandbox.trustAnchors())
+              .ledgerPolicy(ledgerTrust)
+              .build()
+              .verify(sealed);
       writeAtomically(outDir.resolve("report.json"), report.toJson());
-      out.println("5. Verified against the sandbox trust anchors:");
+      out.println("5. Verified against the sandbox trust anchors and ledger policy:");
       out.println();
       out.println(report.toText());
       out.println();
@@ -117,12 +157,15 @@ final class DemoCommand implements Callable<Integer> {
           "  "
               + sealed.getFileName()
               + ", seal.png, report.json, seal.p12 (+ .pass),"
-              + " seal.ses, trust.pem");
+              + " seal.ses, trust.pem, "
+              + LEDGER_POLICY_FILE);
       out.println("Go on with any PDF:");
       out.printf(
           "  eseal seal --key %s --page 1 --x 120 --y 200 in.pdf out.pdf%n",
           outDir.resolve("seal.p12"));
-      out.printf("  eseal verify --trust %s out.pdf%n", outDir.resolve("trust.pem"));
+      out.printf(
+          "  eseal verify --trust %s --ledger-policy %s out.pdf%n",
+          outDir.resolve("trust.pem"), outDir.resolve(LEDGER_POLICY_FILE));
       return report.indication() == Indication.PASSED ? Main.EXIT_OK : Main.EXIT_INVALID;
     }
   }
@@ -160,9 +203,21 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static char[] newPassword() {
-    byte[] random = new byte[12];
+    return HexFormat.of().formatHex(randomBytes(12)).toCharArray();
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] random = new byte[n];
     new SecureRandom().nextBytes(random);
-    return HexFormat.of().formatHex(random).toCharArray();
+    return random;
+  }
+
+  private static KeyPair newVendorKey() {
+    try {
+      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new ESealException(ErrorCode.KEY_ERROR, "Ed25519 is not available", e);
+    }
   }
 
   private static void writeAtomically(Path file, String text) {

@@ -75,6 +75,28 @@ class MainTest {
   }
 
   @Test
+  void verify_ledgerPolicyFromDemo_checksReceiptProof() {
+    Path demo = dir.resolve("eseal-demo");
+    assertEquals(0, run("demo", "--out", demo.toString()), err.toString());
+    Path policy = demo.resolve("ledger-policy.txt");
+    assertTrue(Files.isRegularFile(policy));
+
+    int exit =
+        run(
+            "verify",
+            "--json",
+            "--trust",
+            demo.resolve("trust.pem").toString(),
+            "--ledger-policy",
+            policy.toString(),
+            demo.resolve("contract-sealed.pdf").toString());
+
+    assertEquals(0, exit, out.toString());
+    assertTrue(out.toString().contains("receipt.proof"), out.toString());
+    assertTrue(out.toString().contains("cosigned by"), out.toString());
+  }
+
+  @Test
   void verify_tamperedFile_exitsOne() throws Exception {
     Path demo = dir.resolve("eseal-demo");
     assertEquals(0, run("demo", "--out", demo.toString()), err.toString());
