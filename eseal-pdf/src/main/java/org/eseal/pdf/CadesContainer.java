@@ -113,21 +113,28 @@ final class CadesContainer implements IExternalSignatureContainer {
   @Override
   public byte[] sign(InputStream data) throws GeneralSecurityException {
     try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      // The ledger event names the document by SHA-256 whatever the signature's digest; hash the
+      // range a second time only when the two differ and an event is wanted.
+      boolean sha256Signer = "SHA-256".equals(signer.algorithm().digestName());
+      MessageDigest sha256 =
+          ledger.isPresent() && !sha256Signer ? MessageDigest.getInstance("SHA-256") : null;
       byte[] digest = digest(data, sha256);
-      return build(digest, sha256.digest());
+      return build(digest, sha256Signer ? digest : sha256 == null ? null : sha256.digest());
     } catch (IOException e) {
       throw new ESealException(ErrorCode.IO_ERROR, "reading the signed byte range failed", e);
     }
   }
 
+  /** Digests the range with the signer's digest and, when given, with {@code sha256} too. */
   private byte[] digest(InputStream data, MessageDigest sha256)
       throws IOException, NoSuchAlgorithmException {
     MessageDigest md = newDigest(signer.algorithm().digestName());
     byte[] buffer = new byte[1 << 16];
     for (int n; (n = data.read(buffer)) > 0; ) {
       md.update(buffer, 0, n);
-      sha256.update(buffer, 0, n);
+      if (sha256 != null) {
+        sha256.update(buffer, 0, n);
+      }
     }
     return md.digest();
   }
