@@ -200,8 +200,9 @@ class MainTest {
   @Test
   void sealImage_writesPng() throws Exception {
     Path png = dir.resolve("seal.png");
+    String name = "杭州示例科技有限公司";
 
-    int exit = run("seal-image", "--name", "杭州示例科技有限公司", "--kind", "CONTRACT", png.toString());
+    int exit = run("seal-image", "--name", name, "--kind", "CONTRACT", png.toString());
 
     assertEquals(0, exit, err.toString());
     byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);

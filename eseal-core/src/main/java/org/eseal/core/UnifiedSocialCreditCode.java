@@ -1,7 +1,7 @@
 package org.eseal.core;
 
 /**
- * An 18-character unified social credit code (统一社会信用代码) as defined by GB 32100-2015.
+ * A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters.
  *
  * <p>Construct with {@link #parse(String)}, which checks the length, the alphabet, the digits of
  * the division code and the final check character (weights 3^i mod 31). The organization code in

@@ -12,7 +12,7 @@ import org.eseal.sandbox.Registration;
 import org.eseal.sandbox.Sandbox;
 
 /**
- * Registers a company on the sandbox platform, seals a contract where it says 甲方（盖章） and verifies
+ * Registers a company on the sandbox platform, seals a contract on its party A line and verifies
  * the result.
  *
  * <p>Run: {@code java org.eseal.examples.SealAContract DIR}; the sealed contract lands in DIR.

@@ -14,8 +14,10 @@ import org.eseal.core.internal.Signatures;
 import org.eseal.core.sign.SignatureAlgorithm;
 
 /**
- * A company's electronic business licence (电子营业执照) as the sandbox issues it: the company, a licence
- * number and the issue time, signed by the platform over {@link #canonicalText()}.
+ * A company's electronic business licence as the sandbox issues it: the company, a licence number
+ * and the issue time, signed by the platform over {@link #canonicalText()}.
+ *
+ * <p>In Chinese: 电子营业执照.
  *
  * @param organization the licensed company
  * @param licenceNumber the platform's licence number

@@ -40,10 +40,10 @@ import org.eseal.sandbox.ledger.Ledger;
  * and demos.
  *
  * <p>It holds a root CA ("eseal Sandbox Root CA", EC P-256, ten years), an issuing CA for company
- * certificates, and the seal maker (制章者), whose certificate signs every GB/T 38540 seal structure
- * and e-licence. Registering a company issues its e-licence and its official seal; further seals
- * can then be issued for it. Each seal gets a fresh key, a two-year certificate from the issuing CA
- * and a 13-digit seal code: the six-digit division code of the company's credit code, then a
+ * certificates, and the seal maker, whose certificate signs every GB/T 38540 seal structure and
+ * e-licence. Registering a company issues its e-licence and its official seal; further seals can
+ * then be issued for it. Each seal gets a fresh key, a two-year certificate from the issuing CA and
+ * a 13-digit seal code: the six-digit division code of the company's credit code, then a
  * seven-digit sequence number.
  *
  * <p>{@link #start()} keeps everything in memory. With {@link Builder#dataDirectory(Path)} the CA

@@ -104,8 +104,9 @@ final class SealDrawing {
 
   /**
    * A square name seal, half the round seal's size. Up to four ideographs stand in two columns read
-   * from the top right, as on a traditional name seal, with 印 added to a three-character name; any
-   * other name is set in rows.
+   * from the top right, as on a traditional name seal. Any other name is set in rows.
+   *
+   * <p>A three-character name gets 印 as its fourth character.
    */
   private static Drawing square(SealSpec spec, double sizeMm) {
     double side = sizeMm / 2;

@@ -30,13 +30,14 @@ class SealRendererGoldenTest {
   private static final Path ACTUAL_DIR =
       Path.of(System.getProperty("basedir", "."), "target/golden-actual");
 
+  private static final String COMPANY = "杭州示例科技有限公司";
+  private static final String CODE = "3301060012345";
+
   static Stream<Arguments> seals() {
     return Stream.of(
-        Arguments.of(
-            "round-contract", new SealSpec("杭州示例科技有限公司", SealKind.CONTRACT, "3301060012345")),
-        Arguments.of(
-            "round-official", new SealSpec("杭州示例科技有限公司", SealKind.OFFICIAL, "3301060012345")),
-        Arguments.of("oval-finance", new SealSpec("杭州示例科技有限公司", SealKind.FINANCE, "3301060012345")),
+        Arguments.of("round-contract", new SealSpec(COMPANY, SealKind.CONTRACT, CODE)),
+        Arguments.of("round-official", new SealSpec(COMPANY, SealKind.OFFICIAL, CODE)),
+        Arguments.of("oval-finance", new SealSpec(COMPANY, SealKind.FINANCE, CODE)),
         Arguments.of("square-name", new SealSpec("张三丰", SealKind.LEGAL_REPRESENTATIVE, "")));
   }
 

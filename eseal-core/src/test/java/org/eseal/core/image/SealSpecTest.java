@@ -36,7 +36,8 @@ class SealSpecTest {
         assertThrows(NullPointerException.class, () -> new SealSpec("示例公司", null, ""));
     assertEquals("kind", e.getMessage());
     assertThrows(NullPointerException.class, () -> new SealSpec(null, SealKind.OFFICIAL, ""));
-    assertThrows(NullPointerException.class, () -> new SealSpec("示例公司", SealKind.OFFICIAL, null));
+    String name = "示例公司";
+    assertThrows(NullPointerException.class, () -> new SealSpec(name, SealKind.OFFICIAL, null));
   }
 
   @Test
@@ -51,8 +52,8 @@ class SealSpecTest {
   @Test
   void of_organization_usesRegisteredName() {
     String prefix = "91330106MA2B00000";
-    Organization company =
-        Organization.of("杭州示例科技有限公司", prefix + UnifiedSocialCreditCode.checkCharacter(prefix));
+    String code = prefix + UnifiedSocialCreditCode.checkCharacter(prefix);
+    Organization company = Organization.of("杭州示例科技有限公司", code);
 
     SealSpec spec = SealSpec.of(company, SealKind.CONTRACT, "3301060012345");
 
