@@ -113,16 +113,6 @@ final class SealCommand implements Callable<Integer> {
     if (fieldName != null) {
       builder.fieldName(fieldName);
     }
-    if (where.position != null) {
-      Position p = where.position;
-      if (p.page < 1) {
-        throw new IllegalArgumentException("--page must be 1 or more, got " + p.page);
-      }
-      if (!(p.xMm >= 0) || !(p.yMm >= 0) || Double.isInfinite(p.xMm + p.yMm)) {
-        throw new IllegalArgumentException(
-            "--x and --y are millimetres from the page's top-left corner and must be 0 or more");
-      }
-    }
     SealPlacement placement =
         where.keyword != null
             ? SealPlacement.keyword(where.keyword, SealPlacement.Occurrence.FIRST)

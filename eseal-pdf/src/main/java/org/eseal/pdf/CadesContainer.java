@@ -43,7 +43,6 @@ import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
@@ -52,6 +51,7 @@ import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
+import org.eseal.core.internal.BouncyCastle;
 import org.eseal.core.ledger.ChainReceipt;
 import org.eseal.core.ses.SealAttributes;
 import org.eseal.core.ses.SesSeal;
@@ -68,7 +68,7 @@ final class CadesContainer implements IExternalSignatureContainer {
   /** Bytes reserved for unsigned attributes added later: a timestamp and a receipt. */
   static final int UNSIGNED_RESERVE = 20 * 1024;
 
-  private static final Provider BC = new BouncyCastleProvider();
+  private static final Provider BC = BouncyCastle.provider();
   private static final ASN1ObjectIdentifier SIGNING_CERTIFICATE_V2 =
       PKCSObjectIdentifiers.id_aa_signingCertificateV2;
 

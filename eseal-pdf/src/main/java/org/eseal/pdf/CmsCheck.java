@@ -36,10 +36,10 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.eseal.core.internal.BouncyCastle;
 import org.eseal.core.report.SubIndication;
 
 /**
@@ -62,7 +62,7 @@ final class CmsCheck {
   static final String SHA1 = "adbe.pkcs7.sha1";
   static final String RFC3161 = "ETSI.RFC3161";
 
-  private static final Provider BC = new BouncyCastleProvider();
+  private static final Provider BC = BouncyCastle.provider();
 
   /** What the CMS check learned, for the later checks. */
   record Result(

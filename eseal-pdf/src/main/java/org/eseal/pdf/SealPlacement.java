@@ -51,7 +51,11 @@ public final class SealPlacement {
     }
     if (!Double.isFinite(xMm) || !Double.isFinite(yMm) || xMm < 0 || yMm < 0) {
       throw new IllegalArgumentException(
-          "xMm and yMm must be finite and not negative, got " + xMm + ", " + yMm);
+          "the seal position is in millimetres from the page's top-left corner and must be 0 or"
+              + " more, got x "
+              + xMm
+              + ", y "
+              + yMm);
     }
     return new SealPlacement(page, xMm, yMm, null, null);
   }

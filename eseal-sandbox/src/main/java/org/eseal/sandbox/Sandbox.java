@@ -325,7 +325,7 @@ public final class Sandbox implements AutoCloseable {
       throw new IllegalStateException("the sandbox has run out of seven-digit sequence numbers");
     }
     if (dataDirectory != null) {
-      writeAtomically(
+      AtomicFiles.write(
           dataDirectory.resolve(SEQUENCE_FILE),
           Long.toString(sequence).getBytes(StandardCharsets.US_ASCII));
     }
@@ -359,10 +359,6 @@ public final class Sandbox implements AutoCloseable {
       throw new ESealException(
           ErrorCode.IO_ERROR, "cannot read sequence file " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  private static void writeAtomically(Path file, byte[] content) {
-    AtomicFiles.write(file, content);
   }
 
   /** Options for a {@link Sandbox}. Not thread-safe. */

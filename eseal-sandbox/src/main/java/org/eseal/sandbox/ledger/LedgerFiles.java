@@ -6,15 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
+import org.eseal.core.internal.AtomicFiles;
 import org.eseal.core.tlog.Note;
 
 /**
@@ -103,18 +102,11 @@ final class LedgerFiles {
   }
 
   void writeCheckpoint(Note note) {
-    Path temp = directory.resolve("checkpoint.tmp");
     try {
       Files.createDirectories(directory);
-      Files.write(temp, note.toBytes());
-      try {
-        Files.move(
-            temp, checkpoint, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, checkpoint, StandardCopyOption.REPLACE_EXISTING);
-      }
     } catch (IOException e) {
-      throw new ESealException(ErrorCode.IO_ERROR, "cannot save " + checkpoint, e);
+      throw new ESealException(ErrorCode.IO_ERROR, "cannot create " + directory, e);
     }
+    AtomicFiles.write(checkpoint, note.toBytes());
   }
 }

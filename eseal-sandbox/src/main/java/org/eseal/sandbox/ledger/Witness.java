@@ -2,10 +2,8 @@ package org.eseal.sandbox.ledger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -17,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eseal.core.ESealException;
 import org.eseal.core.ErrorCode;
+import org.eseal.core.internal.AtomicFiles;
 import org.eseal.core.tlog.Checkpoint;
 import org.eseal.core.tlog.Hash;
 import org.eseal.core.tlog.HashAlgorithm;
@@ -180,19 +179,12 @@ public final class Witness implements WitnessEndpoint {
   private void save(String origin, Note note, Checkpoint body) {
     if (directory.isPresent()) {
       Path file = file(origin);
-      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
       try {
         Files.createDirectories(directory.get());
-        Files.write(temp, note.toBytes());
-        try {
-          Files.move(
-              temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
       } catch (IOException e) {
-        throw new ESealException(ErrorCode.IO_ERROR, "cannot save " + file, e);
+        throw new ESealException(ErrorCode.IO_ERROR, "cannot create " + directory.get(), e);
       }
+      AtomicFiles.write(file, note.toBytes());
     }
     stored.put(origin, body);
   }
