@@ -17,6 +17,9 @@ final class InputChecks {
    * that does not start at byte 0).
    */
   static void requireHeader(byte[] input) {
+    if (input.length == 0) {
+      throw new ESealException(ErrorCode.NOT_A_PDF, "not a PDF: the file is empty");
+    }
     if (indexOf(input, HEADER, 0, Math.min(input.length, 1024)) < 0) {
       throw new ESealException(
           ErrorCode.NOT_A_PDF, "not a PDF: no %PDF- header in the first 1024 bytes");

@@ -151,8 +151,8 @@ final class Inspection {
     }
     if (rebuilt) {
       warnings.add(
-          "repaired=true: the cross-reference data was broken; the file was rewritten in full"
-              + " before sealing");
+          "the PDF library could not follow the file's cross-reference data, so the file was"
+              + " rewritten in full before sealing: its earlier revisions are not kept");
     }
     boolean restricted = reader.isEncrypted() && !reader.isOpenedWithFullPermission();
     if (restricted && !mayFillIn(reader)) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -125,7 +126,13 @@ public final class AtomicFiles {
     }
   }
 
+  /** The reason, without the temporary file's name, which means nothing to the caller. */
   private static String describe(IOException e) {
+    if (e instanceof FileSystemException fse) {
+      return fse.getReason() != null
+          ? fse.getReason()
+          : "the directory cannot be written to (" + e.getClass().getSimpleName() + ")";
+    }
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
   }
